@@ -1,0 +1,378 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/newslint/newslint/lint"
+	"golang.org/x/text/language"
+)
+
+// optionsNode is a rule's options as written: a YAML mapping without the
+// severity key.
+type optionsNode struct {
+	node ast.Node
+}
+
+// loader walks the YAML tree of one file.
+type loader struct {
+	path     string
+	registry map[string]lint.Rule
+	ids      []string
+}
+
+// Parse reads configuration text; path names it in errors and sets the
+// directory globs are relative to.
+func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
+	dir, err := filepath.Abs(filepath.Dir(path))
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	c := Default(dir, registry)
+	c.Path = path
+	l := &loader{path: path, registry: map[string]lint.Rule{}}
+	for _, r := range registry {
+		l.registry[r.Meta().ID] = r
+		l.ids = append(l.ids, r.Meta().ID)
+	}
+	sort.Strings(l.ids)
+
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil, l.yamlError(err)
+	}
+	if len(file.Docs) > 1 {
+		return nil, l.errAt(file.Docs[1].Body, "a configuration file holds one YAML document")
+	}
+	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
+		return c, nil
+	}
+	body := unwrap(file.Docs[0].Body)
+	if _, ok := body.(*ast.NullNode); ok {
+		return c, nil
+	}
+	if _, ok := body.(*ast.CommentNode); ok {
+		return c, nil
+	}
+	pairs, ok := mappingPairs(body)
+	if !ok {
+		return nil, l.errAt(body, "the configuration must be a mapping of keys such as language, files, rules and overrides")
+	}
+	for _, kv := range pairs {
+		key, value := keyString(kv), unwrap(kv.Value)
+		switch key {
+		case "language":
+			s, err := l.scalar(value, "language")
+			if err != nil {
+				return nil, err
+			}
+			tag, perr := language.Parse(s)
+			if perr != nil {
+				return nil, l.errAt(value, fmt.Sprintf("language: %q is not a BCP 47 language tag such as en-US, en-GB or es", s))
+			}
+			c.Language = tag
+		case "files":
+			if err := l.files(c, value); err != nil {
+				return nil, err
+			}
+		case "rules":
+			rules, err := l.rules(value)
+			if err != nil {
+				return nil, err
+			}
+			c.base = rules
+		case "overrides":
+			if err := l.overrides(c, value); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, l.unknownKey(kv, key, []string{"language", "files", "rules", "overrides"})
+		}
+	}
+	// Configure every rule once now, so that bad options are reported at
+	// load time rather than when the first file needs them.
+	if _, err := c.resolve(nil); err != nil {
+		return nil, err
+	}
+	for _, o := range c.overrides {
+		if _, err := c.resolve([]override{o}); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
+}
+
+func (l *loader) files(c *Config, value ast.Node) error {
+	pairs, ok := mappingPairs(value)
+	if !ok {
+		return l.errAt(value, "files: must be a mapping with include and exclude lists")
+	}
+	for _, kv := range pairs {
+		key := keyString(kv)
+		globs, err := l.globs(unwrap(kv.Value), "files."+key)
+		if err != nil {
+			return err
+		}
+		switch key {
+		case "include":
+			c.Include = globs
+		case "exclude":
+			c.Exclude = globs
+		default:
+			return l.unknownKey(kv, "files."+key, []string{"include", "exclude"})
+		}
+	}
+	return nil
+}
+
+func (l *loader) globs(value ast.Node, what string) ([]string, error) {
+	list, ok := value.(*ast.SequenceNode)
+	if !ok {
+		if s, err := l.scalar(value, what); err == nil {
+			list = nil
+			if !doublestar.ValidatePattern(s) {
+				return nil, l.errAt(value, fmt.Sprintf("%s: %q is not a valid glob", what, s))
+			}
+			return []string{s}, nil
+		}
+		return nil, l.errAt(value, what+": must be a list of globs")
+	}
+	out := make([]string, 0, len(list.Values))
+	for _, v := range list.Values {
+		v = unwrap(v)
+		s, err := l.scalar(v, what)
+		if err != nil {
+			return nil, err
+		}
+		if !doublestar.ValidatePattern(s) {
+			return nil, l.errAt(v, fmt.Sprintf("%s: %q is not a valid glob", what, s))
+		}
+		out = append(out, strings.TrimPrefix(s, "./"))
+	}
+	return out, nil
+}
+
+// rules reads a mapping of rule IDs to settings. A setting is a mapping
+// with an optional severity and the rule's options, or a bare severity.
+func (l *loader) rules(value ast.Node) (map[string]*setting, error) {
+	out := map[string]*setting{}
+	if _, ok := value.(*ast.NullNode); ok {
+		return out, nil
+	}
+	pairs, ok := mappingPairs(value)
+	if !ok {
+		return nil, l.errAt(value, "rules: must be a mapping from rule IDs to settings")
+	}
+	for _, kv := range pairs {
+		id := keyString(kv)
+		rule, known := l.registry[id]
+		if !known {
+			return nil, l.unknownKey(kv, "rule", l.ids)
+		}
+		s := &setting{}
+		v := unwrap(kv.Value)
+		if _, isNull := v.(*ast.NullNode); isNull {
+			out[id] = s
+			continue
+		}
+		if sv, err := l.scalar(v, ""); err == nil {
+			sev, perr := lint.ParseSeverity(sv)
+			if perr != nil {
+				return nil, l.errAt(v, fmt.Sprintf("rules.%s: %v", id, perr))
+			}
+			s.severity, s.hasSeverity = sev, true
+			out[id] = s
+			continue
+		}
+		fields, ok := mappingPairs(v)
+		if !ok {
+			return nil, l.errAt(v, fmt.Sprintf("rules.%s: must be a severity or a mapping with severity and options", id))
+		}
+		var rest []*ast.MappingValueNode
+		for _, f := range fields {
+			if keyString(f) != "severity" {
+				rest = append(rest, f)
+				continue
+			}
+			sv, err := l.scalar(unwrap(f.Value), "rules."+id+".severity")
+			if err != nil {
+				return nil, err
+			}
+			sev, perr := lint.ParseSeverity(sv)
+			if perr != nil {
+				return nil, l.errAt(f.Value, fmt.Sprintf("rules.%s.severity: %v", id, perr))
+			}
+			s.severity, s.hasSeverity = sev, true
+		}
+		if len(rest) > 0 {
+			if _, ok := rule.(lint.Configurable); !ok {
+				return nil, l.errAt(rest[0], fmt.Sprintf("rules.%s: unknown option %q (this rule has no options besides severity)", id, keyString(rest[0])))
+			}
+			s.options = &optionsNode{node: ast.Mapping(v.GetToken(), false, rest...)}
+		}
+		out[id] = s
+	}
+	return out, nil
+}
+
+func (l *loader) overrides(c *Config, value ast.Node) error {
+	list, ok := value.(*ast.SequenceNode)
+	if !ok {
+		return l.errAt(value, "overrides: must be a list of {files, rules} entries")
+	}
+	for _, item := range list.Values {
+		item = unwrap(item)
+		pairs, ok := mappingPairs(item)
+		if !ok {
+			return l.errAt(item, "overrides: each entry must be a mapping with files and rules")
+		}
+		var o override
+		hasFiles := false
+		for _, kv := range pairs {
+			key := keyString(kv)
+			switch key {
+			case "files":
+				globs, err := l.globs(unwrap(kv.Value), "overrides.files")
+				if err != nil {
+					return err
+				}
+				o.files, hasFiles = globs, true
+			case "rules":
+				rules, err := l.rules(unwrap(kv.Value))
+				if err != nil {
+					return err
+				}
+				o.rules = rules
+			default:
+				return l.unknownKey(kv, "overrides."+key, []string{"files", "rules"})
+			}
+		}
+		if !hasFiles {
+			return l.errAt(item, "overrides: an entry needs files, the globs it applies to")
+		}
+		c.overrides = append(c.overrides, o)
+	}
+	return nil
+}
+
+// configure decodes option nodes in order into the rule's options and
+// returns the configured rule.
+func configure(path string, r lint.Rule, nodes []*optionsNode) (lint.Rule, error) {
+	cr, ok := r.(lint.Configurable)
+	if !ok {
+		return r, nil
+	}
+	opts := cr.DefaultOptions()
+	l := &loader{path: path}
+	for _, n := range nodes {
+		if err := yaml.NodeToValue(n.node, opts, yaml.DisallowUnknownField()); err != nil {
+			return nil, l.optionError(r.Meta().ID, n.node, err)
+		}
+	}
+	rule, err := cr.WithOptions(opts)
+	if err != nil {
+		var at ast.Node
+		if len(nodes) > 0 {
+			at = nodes[len(nodes)-1].node
+		}
+		return nil, l.errAt(at, fmt.Sprintf("rules.%s: %v", r.Meta().ID, err))
+	}
+	return rule, nil
+}
+
+func (l *loader) optionError(id string, at ast.Node, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		pos := ye.GetToken().Position
+		msg := ye.GetMessage()
+		var uf *yaml.UnknownFieldError
+		if errors.As(err, &uf) {
+			msg = "unknown option: " + strings.TrimPrefix(msg, "unknown field ")
+		}
+		return &Error{Path: l.path, Line: pos.Line, Column: pos.Column, Msg: fmt.Sprintf("rules.%s: %s", id, msg)}
+	}
+	return l.errAt(at, fmt.Sprintf("rules.%s: %v", id, err))
+}
+
+func (l *loader) yamlError(err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) && ye.GetToken() != nil {
+		pos := ye.GetToken().Position
+		return &Error{Path: l.path, Line: pos.Line, Column: pos.Column, Msg: "invalid YAML: " + ye.GetMessage()}
+	}
+	return &Error{Path: l.path, Msg: "invalid YAML: " + err.Error()}
+}
+
+func (l *loader) errAt(n ast.Node, msg string) error {
+	e := &Error{Path: l.path, Msg: msg}
+	if n != nil && n.GetToken() != nil {
+		e.Line, e.Column = n.GetToken().Position.Line, n.GetToken().Position.Column
+	}
+	return e
+}
+
+func (l *loader) unknownKey(kv *ast.MappingValueNode, what string, known []string) error {
+	key := keyString(kv)
+	msg := fmt.Sprintf("unknown key %q", key)
+	if what == "rule" {
+		msg = fmt.Sprintf("unknown rule %q", key)
+	}
+	if s := lint.Closest(key, known); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	} else {
+		msg += fmt.Sprintf(" (known: %s)", strings.Join(known, ", "))
+	}
+	return l.errAt(kv.Key, msg)
+}
+
+func (l *loader) scalar(n ast.Node, what string) (string, error) {
+	switch v := n.(type) {
+	case *ast.StringNode:
+		return v.Value, nil
+	case *ast.LiteralNode:
+		return v.Value.Value, nil
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode:
+		return n.GetToken().Value, nil
+	}
+	return "", l.errAt(n, what+": must be a single value")
+}
+
+// mappingPairs returns the entries of a mapping node; goccy/go-yaml gives
+// a mapping of one entry as the entry itself.
+func mappingPairs(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch v := n.(type) {
+	case *ast.MappingNode:
+		return v.Values, true
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{v}, true
+	}
+	return nil, false
+}
+
+func keyString(kv *ast.MappingValueNode) string {
+	if s, ok := unwrap(kv.Key).(*ast.StringNode); ok {
+		return s.Value
+	}
+	return strings.Trim(kv.Key.String(), `"'`)
+}
+
+// unwrap looks through anchors and tags to the value node.
+func unwrap(n ast.Node) ast.Node {
+	for {
+		switch v := n.(type) {
+		case *ast.AnchorNode:
+			n = v.Value
+		case *ast.TagNode:
+			n = v.Value
+		default:
+			return n
+		}
+	}
+}

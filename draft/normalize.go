@@ -1,0 +1,35 @@
+package draft
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Key returns the form of s used to compare words: NFC, case-folded, with
+// typographic apostrophes as ASCII ones. Offsets are never taken from it.
+func Key(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	s = strings.ReplaceAll(s, "\u2019", "'")
+	return cases.Fold().String(norm.NFC.String(s))
+}
+
+// SameWord reports whether a and b are the same word ignoring case and
+// Unicode normalization.
+func SameWord(a, b string) bool {
+	if len(a) == len(b) && strings.EqualFold(a, b) {
+		return true
+	}
+	return Key(a) == Key(b)
+}

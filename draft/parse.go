@@ -1,0 +1,90 @@
+package draft
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark/parser"
+)
+
+// Parser parses drafts. It is safe for concurrent use.
+type Parser struct {
+	md parser.Parser
+}
+
+// NewParser returns a Parser.
+func NewParser() *Parser {
+	return &Parser{md: newMarkdownParser()}
+}
+
+// Parse decodes raw file bytes and parses them in the format that path's
+// extension names. It fails only for a binary file (*BinaryError); other
+// problems (an encoding fallback, bad front matter) are Document.Notices.
+func (p *Parser) Parse(path string, raw []byte) (*Document, error) {
+	return p.ParseFormat(path, raw, FormatOf(path))
+}
+
+// ParseFormat is Parse with an explicit format.
+func (p *Parser) ParseFormat(path string, raw []byte, format Format) (*Document, error) {
+	dec, err := decode(raw)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	doc := &Document{
+		Path:     path,
+		Format:   format,
+		Encoding: dec.enc,
+		Src:      dec.src,
+		lines:    newLineIndex(dec.src),
+		origin:   dec.origin,
+	}
+	if dec.enc == Windows1252 {
+		at := 0
+		for at < len(dec.origin.table)-1 && int(dec.origin.table[at]) < dec.badByte {
+			at++
+		}
+		pos := doc.Position(at)
+		doc.Notices = append(doc.Notices, Notice{
+			Span: Span{at, at + runeLenAt(doc.Src, at)},
+			Message: fmt.Sprintf("file is not valid UTF-8 (first invalid byte at line %d, column %d); read as Windows-1252",
+				pos.Line, pos.Column),
+		})
+	}
+	switch format {
+	case Markdown:
+		parseMarkdown(p.md, doc)
+	case HTML:
+		parseHTML(doc)
+		markHeadline(doc, false)
+	default:
+		parseText(doc)
+	}
+	return doc, nil
+}
+
+// markHeadline turns the draft's first level-1 heading into its headline.
+// With beforeProse, only a heading that comes before any other paragraph
+// counts.
+func markHeadline(doc *Document, beforeProse bool) {
+	for i := range doc.Paragraphs {
+		p := &doc.Paragraphs[i]
+		if p.Kind == BlockHeading && p.Level == 1 {
+			p.Kind = BlockHeadline
+			if doc.Meta.Title == "" {
+				doc.Meta.Title = p.Text
+			}
+			return
+		}
+		if beforeProse && p.Kind != BlockHeading {
+			return
+		}
+	}
+}
+
+func runeLenAt(s string, i int) int {
+	for n := 1; i+n <= len(s); n++ {
+		if i+n == len(s) || s[i+n]&0xC0 != 0x80 {
+			return n
+		}
+	}
+	return 0
+}

@@ -1,0 +1,380 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/lint"
+)
+
+// skippedDirs are never walked.
+var skippedDirs = map[string]bool{".git": true, "node_modules": true, "vendor": true}
+
+// checker lints the drafts named on the command line: one goroutine walks
+// the paths and finds each file's configuration, a pool of GOMAXPROCS
+// workers reads, parses and lints, and only findings are kept, so memory
+// does not grow with the number of drafts.
+type checker struct {
+	env      Env
+	registry []lint.Rule
+	engine   *lint.Engine
+	parser   *draft.Parser
+	configs  *configs
+	flags    map[string]bool
+	opts     *checkOptions
+}
+
+// source is one draft to lint.
+type source struct {
+	path string
+	data []byte // nil: read the file at path
+	cfg  *config.Config
+}
+
+// stats is what a run found.
+type stats struct {
+	files       int
+	results     []lint.FileResult
+	maxSeverity lint.Severity
+	messages    []string // for standard error, sorted
+	failed      bool     // an I/O error or a failed rule: exit status 2
+}
+
+func newChecker(env Env, registry []lint.Rule, fixed *config.Config, flags map[string]bool, o *checkOptions) *checker {
+	return &checker{
+		env:      env,
+		registry: registry,
+		engine:   lint.NewEngine(registry),
+		parser:   draft.NewParser(),
+		configs:  &configs{registry: registry, fixed: fixed, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}},
+		flags:    flags,
+		opts:     o,
+	}
+}
+
+type message struct {
+	path, text string
+	fatal      bool
+}
+
+type outcome struct {
+	result lint.FileResult
+	msg    *message
+	linted bool
+}
+
+// run lints everything args name. It returns an error only for a
+// configuration error, which stops the run.
+func (c *checker) run(args []string) (stats, error) {
+	sources := make(chan source, 64)
+	outcomes := make(chan outcome, 64)
+	var walkErr error
+	var walkMsgs []message
+	go func() {
+		defer close(sources)
+		walkMsgs, walkErr = c.walk(args, sources)
+	}()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for src := range sources {
+				outcomes <- c.lintOne(src)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(outcomes)
+	}()
+
+	var st stats
+	var msgs []message
+	for o := range outcomes {
+		if o.msg != nil {
+			msgs = append(msgs, *o.msg)
+		}
+		if !o.linted {
+			continue
+		}
+		st.files++
+		if len(o.result.Findings) > 0 {
+			st.results = append(st.results, o.result)
+			for _, f := range o.result.Findings {
+				st.maxSeverity = max(st.maxSeverity, f.Severity)
+			}
+		}
+	}
+	if walkErr != nil {
+		return st, walkErr
+	}
+	msgs = append(msgs, walkMsgs...)
+	sort.SliceStable(msgs, func(i, j int) bool { return msgs[i].path < msgs[j].path })
+	for _, m := range msgs {
+		st.messages = append(st.messages, m.path+": "+m.text)
+		st.failed = st.failed || m.fatal
+	}
+	sort.Slice(st.results, func(i, j int) bool { return st.results[i].Path < st.results[j].Path })
+	return st, nil
+}
+
+// walk sends a source for every draft args name, in order.
+func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
+	var msgs []message
+	seen := map[string]bool{}
+	send := func(src source) {
+		key := src.path
+		if src.data == nil {
+			if abs, err := filepath.Abs(src.path); err == nil {
+				key = abs
+			}
+		}
+		if !seen[key] {
+			seen[key] = true
+			out <- src
+		}
+	}
+	for _, arg := range args {
+		if arg == "-" {
+			src, err := c.stdinSource()
+			if err != nil {
+				return msgs, err
+			}
+			if src.data == nil {
+				msgs = append(msgs, message{path: "-", text: "cannot read standard input", fatal: true})
+				continue
+			}
+			send(src)
+			continue
+		}
+		st, err := os.Stat(arg)
+		if err != nil {
+			msgs = append(msgs, message{path: arg, text: describeIOError(err), fatal: true})
+			continue
+		}
+		if !st.IsDir() {
+			cfg, err := c.configs.forDir(filepath.Dir(arg))
+			if err != nil {
+				return msgs, err
+			}
+			if cfg.Excludes(arg) {
+				msgs = append(msgs, message{path: arg, text: "skipped: excluded by files.exclude in " + displayPath(cfg.Path)})
+				continue
+			}
+			send(source{path: arg, cfg: cfg})
+			continue
+		}
+		found := 0
+		var rootCfg *config.Config
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				msgs = append(msgs, message{path: p, text: describeIOError(err), fatal: true})
+				if d != nil && d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() {
+				if p != arg && skippedDirs[d.Name()] {
+					return fs.SkipDir
+				}
+				cfg, err := c.configs.forDir(p)
+				if err != nil {
+					return err
+				}
+				if p == arg {
+					rootCfg = cfg
+				} else if cfg.Excludes(p) {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !d.Type().IsRegular() {
+				if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+					return nil // dangling links, links to directories, devices
+				}
+			}
+			cfg, err := c.configs.forDir(filepath.Dir(p))
+			if err != nil {
+				return err
+			}
+			if cfg.Includes(p) {
+				found++
+				send(source{path: p, cfg: cfg})
+			}
+			return nil
+		})
+		if err != nil {
+			return msgs, err
+		}
+		if found == 0 && rootCfg != nil {
+			msgs = append(msgs, message{path: arg, text: fmt.Sprintf("no drafts found (looked for %s)", strings.Join(rootCfg.Include, ", ")), fatal: true})
+		}
+	}
+	return msgs, nil
+}
+
+func (c *checker) stdinSource() (source, error) {
+	name := c.opts.stdinFilename
+	dir := "."
+	if name != "" {
+		dir = filepath.Dir(name)
+	} else {
+		name = "<stdin>"
+	}
+	cfg, err := c.configs.forDir(dir)
+	if err != nil {
+		return source{}, err
+	}
+	data, err := io.ReadAll(c.env.Stdin)
+	if err != nil || data == nil {
+		data = []byte{}
+	}
+	return source{path: name, data: data, cfg: cfg}, nil
+}
+
+// lintOne reads, parses and lints one draft.
+func (c *checker) lintOne(src source) outcome {
+	data := src.data
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(src.path); err != nil {
+			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true}}
+		}
+	}
+	format := draft.FormatOf(src.path)
+	if src.path == "<stdin>" {
+		format = draft.Text
+	}
+	doc, err := c.parser.ParseFormat(src.path, data, format)
+	if err != nil {
+		var be *draft.BinaryError
+		if errors.As(err, &be) {
+			return outcome{msg: &message{path: src.path, text: be.Error()}}
+		}
+		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+	}
+	rules, err := src.cfg.Rules(src.path)
+	if err != nil {
+		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+	}
+	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language})
+	if err != nil {
+		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+	}
+	if c.opts.quiet {
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if f.Severity == lint.Error {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
+	return outcome{result: res, linted: true}
+}
+
+// applyFlags applies --enable and --disable to a file's rules.
+func (c *checker) applyFlags(rules []lint.Configured) []lint.Configured {
+	if len(c.flags) == 0 {
+		return rules
+	}
+	out := make([]lint.Configured, len(rules))
+	copy(out, rules)
+	for i := range out {
+		on, ok := c.flags[out[i].Rule.Meta().ID]
+		switch {
+		case !ok:
+		case !on:
+			out[i].Severity = lint.Off
+		case out[i].Severity == lint.Off:
+			out[i].Severity = out[i].Rule.Meta().Severity
+		}
+	}
+	return out
+}
+
+func describeIOError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file or directory"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	return err.Error()
+}
+
+// displayPath shows a path relative to the working directory when it lies
+// below it.
+func displayPath(p string) string {
+	if p == "" {
+		return "the defaults"
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
+}
+
+// configs finds and caches the configuration for each directory.
+type configs struct {
+	registry []lint.Rule
+	fixed    *config.Config
+	byDir    map[string]*config.Config
+	byFile   map[string]*config.Config
+	defaults *config.Config
+}
+
+func (cs *configs) forDir(dir string) (*config.Config, error) {
+	if cs.fixed != nil {
+		return cs.fixed, nil
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("config: %w", err)
+	}
+	if cfg, ok := cs.byDir[abs]; ok {
+		return cfg, nil
+	}
+	path, err := config.Find(abs)
+	if err != nil {
+		return nil, err
+	}
+	var cfg *config.Config
+	switch {
+	case path == "":
+		if cs.defaults == nil {
+			wd, _ := os.Getwd()
+			cs.defaults = config.Default(wd, cs.registry)
+		}
+		cfg = cs.defaults
+	case cs.byFile[path] != nil:
+		cfg = cs.byFile[path]
+	default:
+		if cfg, err = config.Load(displayPath(path), cs.registry); err != nil {
+			return nil, err
+		}
+		cs.byFile[path] = cfg
+	}
+	cs.byDir[abs] = cfg
+	return cfg, nil
+}

@@ -1,0 +1,74 @@
+package lint
+
+import (
+	"github.com/newslint/newslint/draft"
+	"golang.org/x/text/language"
+)
+
+// Meta describes a rule.
+type Meta struct {
+	ID       string   // kebab-case, unique: "repeated-word"
+	Title    string   // one line for `newslint rules`
+	Doc      string   // what the rule flags and why, in a few sentences
+	Severity Severity // default severity
+	Bad      string   // an example the rule flags
+	Good     string   // the same example, corrected
+}
+
+// Rule checks a draft. A rule is a plain value; after configuration it is
+// read-only, so one value may check many drafts at the same time.
+type Rule interface {
+	Meta() Meta
+	Check(p *Pass)
+}
+
+// Configurable is a rule with options. The configuration loader decodes a
+// rule's YAML options strictly into the value DefaultOptions returns, then
+// calls WithOptions to get the configured rule.
+type Configurable interface {
+	Rule
+	// DefaultOptions returns a pointer to a new options struct holding the
+	// defaults. Its fields carry yaml tags and a doc tag used by
+	// `newslint init`.
+	DefaultOptions() any
+	// WithOptions returns a copy of the rule using opts, a value of the type
+	// DefaultOptions returns, or an error naming the bad value.
+	WithOptions(opts any) (Rule, error)
+}
+
+// Edit replaces the source text of Span with NewText.
+type Edit struct {
+	Span    draft.Span
+	NewText string
+}
+
+// Related is another location that bears on a finding: the archived
+// article a paragraph was copied from, the opening mark of a quotation.
+type Related struct {
+	Path    string // empty for the linted file itself
+	Pos     draft.Position
+	Message string
+	Diff    string // optional diff text
+}
+
+// Diagnostic is what a rule reports: a span of the draft and a message
+// (lower case, no final period, quoting the offending text), with optional
+// suggested edits and related locations.
+type Diagnostic struct {
+	Span        draft.Span
+	Message     string
+	Suggestions []Edit
+	Related     []Related
+}
+
+// Pass is one rule's view of one draft.
+type Pass struct {
+	Doc *draft.Document
+	// Language is the draft's language: its own metadata's, else the
+	// configuration's.
+	Language language.Tag
+	diags    []Diagnostic
+}
+
+// Report records a diagnostic.
+func (p *Pass) Report(d Diagnostic) { p.diags = append(p.diags, d) }

@@ -1,0 +1,207 @@
+package reporter
+
+import (
+	"encoding/json"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"github.com/newslint/newslint/lint"
+)
+
+// SARIF writes a SARIF 2.1.0 log for code-scanning tools, with the rules'
+// metadata in tool.driver.rules. Columns count Unicode code points, as the
+// run's columnKind says.
+type SARIF struct{}
+
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	ColumnKind string        `json:"columnKind"`
+	Results    []sarifResult `json:"results"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	Name                 string       `json:"name"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	Help                 sarifMessage `json:"help"`
+	DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID           string          `json:"ruleId"`
+	RuleIndex        int             `json:"ruleIndex"`
+	Level            string          `json:"level"`
+	Message          sarifMessage    `json:"message"`
+	Locations        []sarifLocation `json:"locations"`
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+	Fixes            []sarifFix      `json:"fixes,omitempty"`
+}
+
+type sarifLocation struct {
+	ID               *int          `json:"id,omitempty"`
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifMessage `json:"message,omitempty"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           sarifRegion   `json:"region"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int  `json:"startLine"`
+	StartColumn int  `json:"startColumn"`
+	EndLine     int  `json:"endLine,omitempty"`
+	EndColumn   int  `json:"endColumn,omitempty"`
+	ByteOffset  *int `json:"byteOffset,omitempty"`
+	ByteLength  *int `json:"byteLength,omitempty"`
+}
+
+type sarifFix struct {
+	Description     sarifMessage          `json:"description"`
+	ArtifactChanges []sarifArtifactChange `json:"artifactChanges"`
+}
+
+type sarifArtifactChange struct {
+	ArtifactLocation sarifArtifact      `json:"artifactLocation"`
+	Replacements     []sarifReplacement `json:"replacements"`
+}
+
+type sarifReplacement struct {
+	DeletedRegion   sarifRegionBytes `json:"deletedRegion"`
+	InsertedContent *sarifMessage    `json:"insertedContent,omitempty"`
+}
+
+type sarifRegionBytes struct {
+	ByteOffset int `json:"byteOffset"`
+	ByteLength int `json:"byteLength"`
+}
+
+// Report writes the run.
+func (SARIF) Report(w io.Writer, run *Run) error {
+	driver := sarifDriver{Name: "newslint", Version: run.Version,
+		InformationURI: "https://github.com/newslint/newslint", Rules: []sarifRule{}}
+	index := map[string]int{}
+	for i, m := range run.Rules {
+		index[m.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: m.ID, Name: m.ID,
+			ShortDescription:     sarifMessage{Text: m.Title},
+			FullDescription:      sarifMessage{Text: m.Doc},
+			Help:                 sarifMessage{Text: help(m)},
+			DefaultConfiguration: sarifConfig{Level: sarifLevel(m.Severity)},
+		})
+	}
+	results := []sarifResult{}
+	for _, f := range run.Findings() {
+		r := sarifResult{
+			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			Message:   sarifMessage{Text: f.Message},
+			Locations: []sarifLocation{{PhysicalLocation: physical(f.Path, f)}},
+		}
+		for i, rel := range f.Related {
+			id := i + 1
+			r.RelatedLocations = append(r.RelatedLocations, sarifLocation{ID: &id,
+				PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(rel.Path)},
+					Region: sarifRegion{StartLine: rel.Pos.Line, StartColumn: rel.Pos.Column}},
+				Message: &sarifMessage{Text: rel.Message}})
+		}
+		for _, s := range f.Suggestions {
+			rep := sarifReplacement{DeletedRegion: sarifRegionBytes{ByteOffset: s.Start.Offset, ByteLength: s.End.Offset - s.Start.Offset}}
+			if s.Text != "" {
+				rep.InsertedContent = &sarifMessage{Text: s.Text}
+			}
+			r.Fixes = append(r.Fixes, sarifFix{Description: sarifMessage{Text: describeEdit(s)},
+				ArtifactChanges: []sarifArtifactChange{{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}, Replacements: []sarifReplacement{rep}}}})
+		}
+		results = append(results, r)
+	}
+	log := sarifLog{
+		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results}},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+func physical(path string, f lint.Finding) sarifPhysical {
+	off, length := f.Start.Offset, f.End.Offset-f.Start.Offset
+	return sarifPhysical{
+		ArtifactLocation: sarifArtifact{URI: fileURI(path)},
+		Region: sarifRegion{StartLine: f.Start.Line, StartColumn: f.Start.Column, EndLine: f.End.Line,
+			EndColumn: f.End.Column, ByteOffset: &off, ByteLength: &length},
+	}
+}
+
+func help(m lint.Meta) string {
+	h := m.Doc
+	if m.Bad != "" {
+		h += "\n\nFlagged: " + m.Bad
+	}
+	if m.Good != "" {
+		h += "\nBetter: " + m.Good
+	}
+	return h
+}
+
+func sarifLevel(s lint.Severity) string {
+	switch s {
+	case lint.Error:
+		return "error"
+	case lint.Warning:
+		return "warning"
+	case lint.Info:
+		return "note"
+	}
+	return "none"
+}
+
+// fileURI turns a path into a URI reference: relative paths stay relative
+// (with forward slashes, percent-encoded), absolute ones become file URIs.
+func fileURI(path string) string {
+	slashed := filepath.ToSlash(path)
+	segs := strings.Split(slashed, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	escaped := strings.Join(segs, "/")
+	if filepath.IsAbs(path) {
+		return "file://" + escaped
+	}
+	return escaped
+}
