@@ -64,6 +64,9 @@ func sentenceBounds(t string, words []Word) []bound {
 		// sentence end unless it is the token's last byte.
 		if wi < len(words) && words[wi].Off <= i && i+size < words[wi].End() {
 			i = words[wi].End()
+			if t[i-1] == '.' {
+				i-- // the final stop of U.S. may still end the sentence
+			}
 			continue
 		}
 		j := i + size

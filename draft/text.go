@@ -100,11 +100,15 @@ func isHeadline(line string) bool {
 // one paragraph per line. Lines much longer than anyone wraps at mean one
 // paragraph per line. Otherwise, at each line break inside a block, a
 // wrapping editor broke the line only if the next word would not have fit
-// within the file's wrap width; when most breaks are not like that, the
-// lines were broken on purpose and each is a paragraph.
+// within the file's wrap width and no sentence ended there; when most
+// breaks are not like that, the lines were broken on purpose and each is a
+// paragraph.
 func detectLayout(src string, lines []textLine) Layout {
 	var all, inner []int
-	type brk struct{ runes, next int }
+	type brk struct {
+		runes, next int
+		sentenceEnd bool
+	}
 	var breaks []brk
 	for i, ln := range lines {
 		if ln.blank {
@@ -117,7 +121,9 @@ func detectLayout(src string, lines []textLine) Layout {
 			if k := strings.IndexFunc(next, unicode.IsSpace); k >= 0 {
 				next = next[:k]
 			}
-			breaks = append(breaks, brk{ln.runes, utf8.RuneCountInString(next)})
+			body := strings.TrimRight(src[ln.start:ln.end], " \t\r")
+			last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(body, "\"')\u201d\u2019"))
+			breaks = append(breaks, brk{ln.runes, utf8.RuneCountInString(next), strings.ContainsRune(".!?:\u2026", last)})
 		}
 	}
 	if len(breaks) == 0 {
@@ -129,7 +135,9 @@ func detectLayout(src string, lines []textLine) Layout {
 	width := percentile(inner, 0.9)
 	wrapped := 0
 	for _, b := range breaks {
-		if b.runes+1+b.next > width-3 {
+		// A greedy wrapper seldom breaks right after a sentence ends, so
+		// such a break counts as deliberate.
+		if b.runes+1+b.next > width-3 && !b.sentenceEnd {
 			wrapped++
 		}
 	}

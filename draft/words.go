@@ -116,7 +116,11 @@ func scanWord(t string, i int) (int, WordKind) {
 		return end, WordURL
 	}
 	if r, n := utf8.DecodeRuneInString(t[i:]); isApostrophe(r) {
-		return elisionEnd(t, i, n), WordPlain
+		end := elisionEnd(t, i, n)
+		if end > i+n && isDigitAt(t, i+n) {
+			return end, WordNumber // ’90s
+		}
+		return end, WordPlain
 	}
 	j := i
 	digits := false

@@ -57,7 +57,7 @@ type sarifMessage struct {
 
 type sarifResult struct {
 	RuleID           string          `json:"ruleId"`
-	RuleIndex        int             `json:"ruleIndex"`
+	RuleIndex        *int            `json:"ruleIndex,omitempty"`
 	Level            string          `json:"level"`
 	Message          sarifMessage    `json:"message"`
 	Locations        []sarifLocation `json:"locations"`
@@ -127,9 +127,12 @@ func (SARIF) Report(w io.Writer, run *Run) error {
 	results := []sarifResult{}
 	for _, f := range run.Findings() {
 		r := sarifResult{
-			RuleID: f.Rule, RuleIndex: index[f.Rule], Level: sarifLevel(f.Severity),
+			RuleID: f.Rule, Level: sarifLevel(f.Severity),
 			Message:   sarifMessage{Text: f.Message},
 			Locations: []sarifLocation{{PhysicalLocation: physical(f.Path, f)}},
+		}
+		if i, ok := index[f.Rule]; ok {
+			r.RuleIndex = &i
 		}
 		for i, rel := range f.Related {
 			id := i + 1
@@ -200,8 +203,13 @@ func fileURI(path string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	escaped := strings.Join(segs, "/")
-	if filepath.IsAbs(path) {
+	switch {
+	case filepath.IsAbs(path) && strings.HasPrefix(escaped, "/"):
 		return "file://" + escaped
+	case filepath.IsAbs(path):
+		return "file:///" + escaped // C:/drafts/a.md
+	case strings.Contains(segs[0], ":"):
+		return "./" + escaped // a colon would read as a URI scheme
 	}
 	return escaped
 }

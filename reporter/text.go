@@ -60,14 +60,22 @@ func (t Text) Report(w io.Writer, run *Run) error {
 	for _, res := range run.Results {
 		for _, f := range res.Findings {
 			counts[f.Severity]++
+			indent := strings.Repeat(" ", gutterWidth(f.Start.Line))
 			fmt.Fprintf(bw, "%s %s %s %s\n",
 				p.path.Sprintf("%s:%d:%d", f.Path, f.Start.Line, f.Start.Column),
-				p.sev[f.Severity].Sprint(f.Severity), p.rule.Sprint(f.Rule), f.Message)
+				p.sev[f.Severity].Sprint(f.Severity), p.rule.Sprint(f.Rule), indentLines(f.Message, indent+"   "))
 			if line, ok := res.Lines[f.Start.Line]; ok {
 				writeContext(bw, p, f, line)
 			}
 			for _, s := range f.Suggestions {
-				fmt.Fprintf(bw, "%s %s\n", p.gutter.Sprint(strings.Repeat(" ", gutterWidth(f.Start.Line))+" ="), p.help.Sprint("help: "+describeEdit(s)))
+				fmt.Fprintf(bw, "%s %s\n", p.gutter.Sprint(indent+" ="), p.help.Sprint("help: "+describeEdit(s)))
+			}
+			for _, r := range f.Related {
+				fmt.Fprintf(bw, "%s note: %s:%d:%d: %s\n", p.gutter.Sprint(indent+" ="), r.Path, r.Pos.Line, r.Pos.Column,
+					indentLines(r.Message, indent+"         "))
+				if r.Diff != "" {
+					fmt.Fprintf(bw, "%s%s\n", indent+"     ", indentLines(strings.TrimRight(r.Diff, "\n"), indent+"     "))
+				}
 			}
 		}
 	}
@@ -78,33 +86,72 @@ func (t Text) Report(w io.Writer, run *Run) error {
 func gutterWidth(line int) int { return len(strconv.Itoa(line)) + 1 }
 
 // writeContext writes the source line and a caret line under the span,
-// cutting a long line to a window around the span.
+// cutting a long line to a window around the span's start.
 func writeContext(w io.Writer, p palette, f lint.Finding, line string) {
 	runes := []rune(strings.ReplaceAll(line, "\t", " "))
-	start := f.Start.Column - 1
+	// A span ending at the start of the next line covers only the newline.
+	multiline := f.End.Line > f.Start.Line+1 || f.End.Line == f.Start.Line+1 && f.End.Column > 1
+	start := min(max(f.Start.Column-1, 0), len(runes))
 	end := len(runes)
-	if f.End.Line == f.Start.Line {
+	if !multiline {
 		end = f.End.Column - 1
 	}
-	start = min(max(start, 0), len(runes))
 	end = min(max(end, start+1), len(runes)+1)
 	from, to := 0, len(runes)
-	prefix, suffix := "", ""
 	if len(runes) > contextWidth {
-		from = max(0, start-contextWidth/3)
-		to = min(len(runes), max(end, from+contextWidth))
-		if from > 0 {
-			prefix = "…"
-		}
-		if to < len(runes) {
-			suffix = "…"
-		}
+		from = startAtWord(runes, max(0, start-contextWidth/3), start)
+		to = endAtWord(runes, min(len(runes), from+contextWidth), start+1)
+	}
+	prefix, suffix := "", ""
+	if from > 0 {
+		prefix = "…"
+	}
+	if to < len(runes) {
+		suffix = "…"
 	}
 	gutter := strings.Repeat(" ", gutterWidth(f.Start.Line))
 	fmt.Fprintf(w, "%s %s%s%s\n", p.gutter.Sprintf(" %d |", f.Start.Line), prefix, string(runes[from:to]), suffix)
 	pad := utf8.RuneCountInString(prefix) + start - from
-	marks := "^" + strings.Repeat("~", max(0, min(end, to)-start-1))
-	fmt.Fprintf(w, "%s %s%s\n", p.gutter.Sprint(gutter+" |"), strings.Repeat(" ", pad), p.sev[f.Severity].Sprint(marks))
+	shown := min(end, to+utf8.RuneCountInString(suffix)) - start
+	marks := "^" + strings.Repeat("~", max(0, shown-1))
+	note := ""
+	if multiline {
+		note = fmt.Sprintf(" (to line %d)", f.End.Line)
+	}
+	fmt.Fprintf(w, "%s %s%s%s\n", p.gutter.Sprint(gutter+" |"), strings.Repeat(" ", pad), p.sev[f.Severity].Sprint(marks), note)
+}
+
+// startAtWord moves a window's left edge past the next space, if one is
+// near and before limit, so the window does not open mid-word.
+func startAtWord(runes []rune, from, limit int) int {
+	if from == 0 {
+		return 0
+	}
+	for k := from; k < min(from+15, limit); k++ {
+		if runes[k] == ' ' {
+			return k + 1
+		}
+	}
+	return from
+}
+
+// endAtWord moves a window's right edge back to a near space after limit,
+// so the window does not close mid-word.
+func endAtWord(runes []rune, to, limit int) int {
+	if to >= len(runes) {
+		return to
+	}
+	for k := to - 1; k > max(to-15, limit); k-- {
+		if runes[k] == ' ' {
+			return k
+		}
+	}
+	return to
+}
+
+// indentLines indents every line of s after the first.
+func indentLines(s, indent string) string {
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }
 
 func describeEdit(s lint.Suggestion) string {

@@ -1,0 +1,107 @@
+package draft
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// parse parses src as a file called name and checks the model's
+// invariants.
+func parse(t testing.TB, name, src string) *Document {
+	t.Helper()
+	doc, err := NewParser().Parse(name, []byte(src))
+	if err != nil {
+		t.Fatalf("Parse(%s): %v", name, err)
+	}
+	checkInvariants(t, doc)
+	return doc
+}
+
+// markupBytes are the characters through which a word's text may differ
+// from its source bytes: entities, escapes, tags and inline markup.
+const markupBytes = "&\\<>*_`[]~"
+
+// checkInvariants asserts what every parse must guarantee: spans lie in
+// the file and are ordered, each word's text is its paragraph's text at
+// its offset, and a word whose source holds no markup is exactly its
+// source bytes. In plain text every paragraph, sentence and word is
+// exactly its source bytes.
+func checkInvariants(t testing.TB, doc *Document) {
+	t.Helper()
+	n := len(doc.Src)
+	inFile := func(what string, s Span) {
+		if s.Start < 0 || s.End > n || s.Start > s.End {
+			t.Fatalf("%s span %v outside file of %d bytes", what, s, n)
+		}
+	}
+	prevEnd := 0
+	for pi, p := range doc.Paragraphs {
+		inFile("paragraph", p.Span)
+		if p.Span.Start < prevEnd {
+			t.Fatalf("paragraph %d span %v overlaps the previous one ending at %d", pi, p.Span, prevEnd)
+		}
+		prevEnd = p.Span.End
+		if len(p.Words) == 0 || strings.TrimSpace(p.Text) != p.Text {
+			t.Fatalf("paragraph %d %q: no words or untrimmed text", pi, p.Text)
+		}
+		if doc.Format == Text && doc.Slice(p.Span) != p.Text {
+			t.Fatalf("text paragraph %d: text %q != source %q", pi, p.Text, doc.Slice(p.Span))
+		}
+		lastWord := -1
+		for _, w := range p.Words {
+			inFile("word", w.Span)
+			if w.Span.Start < p.Span.Start || w.Span.End > p.Span.End {
+				t.Fatalf("word %q span %v outside paragraph span %v", w.Text, w.Span, p.Span)
+			}
+			if w.Off <= lastWord || w.End() > len(p.Text) || p.Text[w.Off:w.End()] != w.Text {
+				t.Fatalf("word %q at %d does not match paragraph text", w.Text, w.Off)
+			}
+			lastWord = w.Off
+			if w.Text == "" || strings.ContainsFunc(w.Text, unicode.IsSpace) || !utf8.ValidString(w.Text) {
+				t.Fatalf("bad word %q", w.Text)
+			}
+			raw := doc.Slice(w.Span)
+			if doc.Format == Text || !strings.ContainsAny(raw, markupBytes) {
+				if raw != w.Text {
+					t.Fatalf("word %q: source bytes at %v are %q", w.Text, w.Span, raw)
+				}
+			}
+			if p.Exact(w.Off, w.End()) && raw != w.Text {
+				t.Fatalf("word %q reported exact but source is %q", w.Text, raw)
+			}
+		}
+		prevSent := -1
+		for _, s := range p.Sentences {
+			inFile("sentence", s.Span)
+			if s.Span.Start < p.Span.Start || s.Span.End > p.Span.End || s.Off <= prevSent {
+				t.Fatalf("sentence %q span %v outside paragraph %v or out of order", s.Text, s.Span, p.Span)
+			}
+			prevSent = s.Off
+			if p.Text[s.Off:s.Off+len(s.Text)] != s.Text {
+				t.Fatalf("sentence %q does not match paragraph text", s.Text)
+			}
+			if doc.Format == Text && doc.Slice(s.Span) != s.Text {
+				t.Fatalf("text sentence %q != source %q", s.Text, doc.Slice(s.Span))
+			}
+			for _, w := range s.Words {
+				if w.Off < s.Off || w.End() > s.Off+len(s.Text) {
+					t.Fatalf("word %q outside its sentence %q", w.Text, s.Text)
+				}
+			}
+		}
+	}
+	for _, c := range doc.Comments {
+		inFile("comment", c.Span)
+		if !strings.HasPrefix(doc.Slice(c.Span), "<!--") || !strings.HasSuffix(doc.Slice(c.Span), "-->") {
+			t.Fatalf("comment span %v is %q", c.Span, doc.Slice(c.Span))
+		}
+	}
+	for off := 0; off <= n; off += max(1, n/50) {
+		pos := doc.Position(off)
+		if pos.Line < 1 || pos.Line > doc.LineCount() || pos.Column < 1 {
+			t.Fatalf("Position(%d) = %+v", off, pos)
+		}
+	}
+}
