@@ -119,21 +119,24 @@ func Find(dir string) (string, error) {
 }
 
 // rel returns path relative to the configuration's directory, with
-// forward slashes and without leading ../ segments, for glob matching.
+// forward slashes, for glob matching. A file outside that directory (only
+// possible with --config) is matched by its path relative to the working
+// directory instead.
 func (c *Config) rel(path string) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return filepath.ToSlash(path)
 	}
 	r, err := filepath.Rel(c.Dir, abs)
-	if err != nil {
-		r = abs
+	if err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		r = filepath.Clean(path)
+		if wd, werr := os.Getwd(); werr == nil {
+			if wr, rerr := filepath.Rel(wd, abs); rerr == nil {
+				r = wr
+			}
+		}
 	}
-	r = filepath.ToSlash(r)
-	for strings.HasPrefix(r, "../") {
-		r = r[3:]
-	}
-	return strings.TrimPrefix(r, "/")
+	return strings.TrimPrefix(filepath.ToSlash(r), "/")
 }
 
 func matchAny(patterns []string, rel string) bool {

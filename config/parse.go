@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 	"github.com/newslint/newslint/lint"
 	"golang.org/x/text/language"
 )
@@ -44,12 +46,18 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 	}
 	sort.Strings(l.ids)
 
+	// go-yaml would read a UTF-8 byte order mark as part of the first key.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	file, err := parser.ParseBytes(data, 0)
 	if err != nil {
 		return nil, l.yamlError(err)
 	}
 	if len(file.Docs) > 1 {
-		return nil, l.errAt(file.Docs[1].Body, "a configuration file holds one YAML document")
+		const msg = "a configuration file holds one YAML document"
+		if start := file.Docs[1].Start; start != nil { // the second ---
+			return nil, &Error{Path: path, Line: start.Position.Line, Column: start.Position.Column, Msg: msg}
+		}
+		return nil, l.errAt(file.Docs[1].Body, msg)
 	}
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
 		return c, nil
@@ -116,17 +124,17 @@ func (l *loader) files(c *Config, value ast.Node) error {
 	}
 	for _, kv := range pairs {
 		key := keyString(kv)
+		if key != "include" && key != "exclude" {
+			return l.unknownKey(kv, "files."+key, []string{"include", "exclude"})
+		}
 		globs, err := l.globs(unwrap(kv.Value), "files."+key)
 		if err != nil {
 			return err
 		}
-		switch key {
-		case "include":
+		if key == "include" {
 			c.Include = globs
-		case "exclude":
+		} else {
 			c.Exclude = globs
-		default:
-			return l.unknownKey(kv, "files."+key, []string{"include", "exclude"})
 		}
 	}
 	return nil
@@ -136,11 +144,10 @@ func (l *loader) globs(value ast.Node, what string) ([]string, error) {
 	list, ok := value.(*ast.SequenceNode)
 	if !ok {
 		if s, err := l.scalar(value, what); err == nil {
-			list = nil
 			if !doublestar.ValidatePattern(s) {
 				return nil, l.errAt(value, fmt.Sprintf("%s: %q is not a valid glob", what, s))
 			}
-			return []string{s}, nil
+			return []string{strings.TrimPrefix(s, "./")}, nil
 		}
 		return nil, l.errAt(value, what+": must be a list of globs")
 	}
@@ -312,10 +319,30 @@ func (l *loader) yamlError(err error) error {
 
 func (l *loader) errAt(n ast.Node, msg string) error {
 	e := &Error{Path: l.path, Msg: msg}
-	if n != nil && n.GetToken() != nil {
-		e.Line, e.Column = n.GetToken().Position.Line, n.GetToken().Position.Column
+	if tk := startToken(n); tk != nil {
+		e.Line, e.Column = tk.Position.Line, tk.Position.Column
 	}
 	return e
+}
+
+// startToken returns the token where n starts. go-yaml's token for a block
+// mapping, and for one entry of a mapping, is the first entry's ':', which
+// for a rule's options (a mapping built without the severity entry) may
+// even be on another line; use the first key instead.
+func startToken(n ast.Node) *token.Token {
+	switch v := n.(type) {
+	case nil:
+		return nil
+	case *ast.MappingNode:
+		if !v.IsFlowStyle && len(v.Values) > 0 {
+			return startToken(v.Values[0])
+		}
+	case *ast.MappingValueNode:
+		if v.Key != nil {
+			return v.Key.GetToken()
+		}
+	}
+	return n.GetToken()
 }
 
 func (l *loader) unknownKey(kv *ast.MappingValueNode, what string, known []string) error {

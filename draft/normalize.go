@@ -11,14 +11,7 @@ import (
 // Key returns the form of s used to compare words: NFC, case-folded, with
 // typographic apostrophes as ASCII ones. Offsets are never taken from it.
 func Key(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return strings.ToLower(s)
 	}
 	s = strings.ReplaceAll(s, "\u2019", "'")
@@ -31,5 +24,17 @@ func SameWord(a, b string) bool {
 	if len(a) == len(b) && strings.EqualFold(a, b) {
 		return true
 	}
+	if isASCII(a) && isASCII(b) {
+		return false // ASCII words differ only in case or not at all
+	}
 	return Key(a) == Key(b)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

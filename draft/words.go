@@ -112,8 +112,10 @@ func scanWord(t string, i int) (int, WordKind) {
 		}
 		return j, WordHashtag
 	}
-	if end := urlEnd(t, i); end > i {
-		return end, WordURL
+	if c := t[i] | 0x20; c == 'h' || c == 'w' {
+		if end := urlEnd(t, i); end > i {
+			return end, WordURL
+		}
 	}
 	if r, n := utf8.DecodeRuneInString(t[i:]); isApostrophe(r) {
 		end := elisionEnd(t, i, n)
@@ -126,6 +128,11 @@ func scanWord(t string, i int) (int, WordKind) {
 	digits := false
 scan:
 	for j < len(t) {
+		if c := t[j]; c < utf8.RuneSelf && (isLetterASCII(c) || c >= '0' && c <= '9') {
+			digits = digits || c <= '9'
+			j++
+			continue // the common case, without decoding
+		}
 		r, n := utf8.DecodeRuneInString(t[j:])
 		switch {
 		case isWordRune(r):

@@ -211,7 +211,7 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 			}
 			if cfg.Includes(p) {
 				found++
-				send(source{path: p, cfg: cfg})
+				send(source{path: asGiven(arg, p), cfg: cfg})
 			}
 			return nil
 		})
@@ -303,6 +303,19 @@ func (c *checker) applyFlags(rules []lint.Configured) []lint.Configured {
 		}
 	}
 	return out
+}
+
+// asGiven writes path p, found by walking the directory arg, with arg
+// spelled as the user gave it (./drafts/a.md rather than drafts/a.md).
+func asGiven(arg, p string) string {
+	rel, err := filepath.Rel(filepath.Clean(arg), p)
+	if err != nil || rel == "." {
+		return p
+	}
+	if strings.HasSuffix(arg, string(filepath.Separator)) {
+		return arg + rel
+	}
+	return arg + string(filepath.Separator) + rel
 }
 
 func describeIOError(err error) string {

@@ -1,0 +1,57 @@
+package rules
+
+import (
+	"os"
+	"testing"
+
+	"github.com/newslint/newslint/config"
+	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/lint"
+)
+
+const benchDraft = "../testdata/bench/draft-1500.md"
+
+// BenchmarkRepeatedWord runs the rule alone on a parsed 1,500-word draft.
+func BenchmarkRepeatedWord(b *testing.B) {
+	data, err := os.ReadFile(benchDraft)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.NewParser().Parse("draft.md", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := RepeatedWordRule{}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		r.Check(&lint.Pass{Doc: doc})
+	}
+}
+
+// BenchmarkParseAndLint parses the 1,500-word draft and runs every rule
+// through the engine, as the CLI does for each file, on one core.
+func BenchmarkParseAndLint(b *testing.B) {
+	data, err := os.ReadFile(benchDraft)
+	if err != nil {
+		b.Fatal(err)
+	}
+	registry := All()
+	cfg := config.Default(".", registry)
+	rules, err := cfg.Rules("draft.md")
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := draft.NewParser()
+	e := lint.NewEngine(registry)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		doc, err := p.Parse("draft.md", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.Lint(doc, lint.RuleSet{Rules: rules, Language: cfg.Language}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
