@@ -21,10 +21,15 @@ type builder struct {
 	kind  BlockKind
 	level int
 	quote bool
+
+	scratch scratch
 }
 
 func newBuilder(doc *Document) *builder {
-	return &builder{doc: doc, src: doc.Src}
+	b := &builder{doc: doc, src: doc.Src}
+	// News copy averages over five bytes a word; later chunks come as needed.
+	b.scratch.words = make([]Word, 0, min(len(doc.Src)/5+16, 1<<16))
+	return b
 }
 
 // start begins a new paragraph of the given kind, finishing any open one.
@@ -39,18 +44,7 @@ func (b *builder) exact(start, end int) {
 		return
 	}
 	b.resolvePending(start)
-	if n := len(b.segs); n > 0 {
-		last := &b.segs[n-1]
-		if last.exact && last.src+last.srcLen == start && last.text+last.textLen == len(b.buf) {
-			last.textLen += end - start
-			last.srcLen += end - start
-			b.buf = append(b.buf, b.src[start:end]...)
-			b.srcEnd = end
-			return
-		}
-	}
-	b.segs = append(b.segs, segment{text: len(b.buf), textLen: end - start, src: start, srcLen: end - start, exact: true})
-	b.buf = append(b.buf, b.src[start:end]...)
+	b.appendSeg(b.src[start:end], start, end)
 	b.srcEnd = end
 }
 
@@ -61,12 +55,28 @@ func (b *builder) mapped(text string, start, end int) {
 		return
 	}
 	b.resolvePending(start)
-	b.segs = append(b.segs, segment{text: len(b.buf), textLen: len(text), src: start, srcLen: end - start,
-		exact: text == b.src[start:end]})
-	b.buf = append(b.buf, text...)
+	b.appendSeg(text, start, end)
 	if end > b.srcEnd {
 		b.srcEnd = end
 	}
+}
+
+// appendSeg adds a segment, merging it into the previous one when both
+// are exact and adjacent in text and source (a soft line break that is
+// just "\n" joins the lines around it into one run).
+func (b *builder) appendSeg(text string, start, end int) {
+	exact := text == b.src[start:end]
+	if n := len(b.segs); exact && n > 0 {
+		last := &b.segs[n-1]
+		if last.exact && last.src+last.srcLen == start && last.text+last.textLen == len(b.buf) {
+			last.textLen += len(text)
+			last.srcLen += len(text)
+			b.buf = append(b.buf, text...)
+			return
+		}
+	}
+	b.segs = append(b.segs, segment{text: len(b.buf), textLen: len(text), src: start, srcLen: end - start, exact: exact})
+	b.buf = append(b.buf, text...)
 }
 
 // gap appends text whose source is whatever lies between the previous
@@ -91,9 +101,7 @@ func (b *builder) resolvePending(next int) {
 		if i > 0 {
 			start = next
 		}
-		b.segs = append(b.segs, segment{text: len(b.buf), textLen: len(text), src: start, srcLen: end - start,
-			exact: text == b.src[start:end]})
-		b.buf = append(b.buf, text...)
+		b.appendSeg(text, start, end)
 	}
 	b.pending = b.pending[:0]
 	if next > b.srcEnd {
@@ -106,6 +114,11 @@ func (b *builder) resolvePending(next int) {
 func (b *builder) prose(start, end int, entities, escapes bool) {
 	run := start
 	for i := start; i < end; {
+		k := strings.IndexAny(b.src[i:end], "&\\")
+		if k < 0 {
+			break
+		}
+		i += k
 		c := b.src[i]
 		switch {
 		case c == '&' && entities:
@@ -150,7 +163,7 @@ func (b *builder) finish() {
 		p.Text = string(b.buf[lo:hi])
 	}
 	p.Span = p.SourceSpan(0, len(p.Text))
-	analyze(&p)
+	analyze(&p, &b.scratch)
 	if len(p.Words) > 0 {
 		b.doc.Paragraphs = append(b.doc.Paragraphs, p)
 	}

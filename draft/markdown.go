@@ -12,8 +12,10 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
+// newMarkdownParser returns a GitHub-flavored Markdown parser without
+// Linkify: the word tokenizer already knows bare URLs and addresses.
 func newMarkdownParser() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
 }
 
 // parseMarkdown reads a CommonMark/GFM draft. Headings, paragraphs, list

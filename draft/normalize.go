@@ -24,6 +24,9 @@ func SameWord(a, b string) bool {
 	if len(a) == len(b) && strings.EqualFold(a, b) {
 		return true
 	}
+	if a == "" || b == "" || a[0] < utf8.RuneSelf && b[0] < utf8.RuneSelf && a[0]|0x20 != b[0]|0x20 {
+		return false // different first letters: no need to normalize
+	}
 	if isASCII(a) && isASCII(b) {
 		return false // ASCII words differ only in case or not at all
 	}

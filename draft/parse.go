@@ -36,6 +36,8 @@ func (p *Parser) ParseFormat(path string, raw []byte, format Format) (*Document,
 		Src:      dec.src,
 		lines:    newLineIndex(dec.src),
 		origin:   dec.origin,
+		// About one paragraph per 400 bytes of news copy.
+		Paragraphs: make([]Paragraph, 0, len(dec.src)/400+1),
 	}
 	if dec.enc == Windows1252 {
 		at := 0

@@ -6,17 +6,43 @@ import (
 	"unicode/utf8"
 )
 
-// analyze fills a paragraph's words and sentences from its text.
-func analyze(p *Paragraph) {
-	p.Words = tokenize(p.Text, make([]Word, 0, len(p.Text)/6+1))
-	for k := range p.Words {
-		w := &p.Words[k]
-		w.Span = p.SourceSpan(w.Off, w.End())
+// scratch holds buffers reused across a document's paragraphs: words and
+// sentences are carved from shared chunks instead of one allocation each.
+type scratch struct {
+	words  []Word
+	sents  []Sentence
+	bounds []bound
+}
+
+// takeWords returns an empty slice with room for n words from the chunk.
+func (s *scratch) takeWords(n int) []Word {
+	if cap(s.words)-len(s.words) < n {
+		s.words = make([]Word, 0, max(n, 1024))
 	}
-	bounds := sentenceBounds(p.Text, p.Words)
-	p.Sentences = make([]Sentence, 0, len(bounds))
+	return s.words[len(s.words) : len(s.words) : len(s.words)+n]
+}
+
+// takeSentences returns an empty slice with room for n sentences.
+
+func (s *scratch) takeSentences(n int) []Sentence {
+	if cap(s.sents)-len(s.sents) < n {
+		s.sents = make([]Sentence, 0, max(n, 256))
+	}
+	return s.sents[len(s.sents) : len(s.sents) : len(s.sents)+n]
+}
+
+// analyze fills a paragraph's words and sentences from its text.
+func analyze(p *Paragraph, sc *scratch) {
+	// A word and its separator take at least two bytes, so the slice never
+	// outgrows the room reserved for it.
+	words := tokenize(p.Text, sc.takeWords(len(p.Text)/2+1))
+	sc.words = sc.words[:len(sc.words)+len(words)]
+	p.Words = words[:len(words):len(words)]
+	p.mapWordSpans()
+	sc.bounds = sentenceBounds(p.Text, p.Words, sc.bounds[:0])
+	p.Sentences = sc.takeSentences(len(sc.bounds))
 	wi := 0
-	for _, b := range bounds {
+	for _, b := range sc.bounds {
 		first := wi
 		for wi < len(p.Words) && p.Words[wi].Off < b.end {
 			wi++
@@ -31,31 +57,57 @@ func analyze(p *Paragraph) {
 			Words: p.Words[first:wi:wi],
 		})
 	}
+	sc.sents = sc.sents[:len(sc.sents)+len(p.Sentences)]
+	p.Sentences = p.Sentences[:len(p.Sentences):len(p.Sentences)]
+}
+
+// mapWordSpans sets each word's source span, walking the segments forward
+// since words come in order.
+func (p *Paragraph) mapWordSpans() {
+	if len(p.segs) == 1 && p.segs[0].exact {
+		base := p.segs[0].src
+		for k := range p.Words {
+			w := &p.Words[k]
+			w.Span = Span{Start: base + w.Off, End: base + w.End()}
+		}
+		return
+	}
+	for k := range p.Words {
+		w := &p.Words[k]
+		w.Span = p.SourceSpan(w.Off, w.End())
+	}
 }
 
 type bound struct{ start, end int }
+
+// terminatorLead marks the bytes that may start a sentence terminator: . !
+// ? and 0xE2, the first byte of … (U+2026) and ‽ (U+203D).
+var terminatorLead = [256]bool{'.': true, '!': true, '?': true, 0xE2: true}
 
 // sentenceBounds splits text into sentences. A sentence ends at . ! ? or
 // an ellipsis, together with any closing quotation marks and brackets
 // right after it, when white space and a plausible sentence start follow.
 // Abbreviations (Mr., Gen., Jan.), initials (J.D. Vance), initialisms
 // (U.S., D.C.) and decimals ($1.5 billion) do not end a sentence.
-func sentenceBounds(t string, words []Word) []bound {
-	var out []bound
+func sentenceBounds(t string, words []Word, out []bound) []bound {
 	start := skipSpace(t, 0)
 	wi := 0 // index of the first word at or after the scan position
 	for i := start; i < len(t); {
+		for i < len(t) && !terminatorLead[t[i]] {
+			i++
+		}
+		if i >= len(t) {
+			break
+		}
 		c := t[i]
 		size := 1
-		term := c == '.' || c == '!' || c == '?'
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, size = utf8.DecodeRuneInString(t[i:])
-			term = r == '\u2026' || r == '\u203d'
-		}
-		if !term {
-			i += size
-			continue
+			if r != '\u2026' && r != '\u203d' {
+				i += size
+				continue
+			}
 		}
 		for wi < len(words) && words[wi].End() <= i {
 			wi++

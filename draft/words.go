@@ -94,10 +94,9 @@ var asciiWordStart = func() (t [utf8.RuneSelf]bool) {
 // scanWord returns the end of the word starting at i and its kind, or
 // end == i when no word starts there.
 func scanWord(t string, i int) (int, WordKind) {
-	prevWord := i > 0 && isWordRune(lastRune(t[:i]))
 	switch t[i] {
 	case '@', '#':
-		if prevWord {
+		if i > 0 && isWordRune(lastRune(t[:i])) {
 			return i, WordPlain
 		}
 		j := i + 1
@@ -117,7 +116,7 @@ func scanWord(t string, i int) (int, WordKind) {
 			return end, WordURL
 		}
 	}
-	if r, n := utf8.DecodeRuneInString(t[i:]); isApostrophe(r) {
+	if r, n := utf8.DecodeRuneInString(t[i:]); (t[i] == '\'' || t[i] >= utf8.RuneSelf) && isApostrophe(r) {
 		end := elisionEnd(t, i, n)
 		if end > i+n && isDigitAt(t, i+n) {
 			return end, WordNumber // ’90s
