@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -25,6 +26,44 @@ const DefaultLanguage = "en-US"
 // DefaultInclude are the globs a directory walk lints when the
 // configuration names none.
 var DefaultInclude = []string{"**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm"}
+
+// DefaultMaxSize is the default limit on a draft's size: 10 MB, a
+// thousand times a long feature story.
+const DefaultMaxSize = 10 << 20
+
+// ParseSize reads a size such as 10MB, 512 KB, 2GB or a number of bytes.
+// KB, MB and GB are binary units (1 KB = 1024 bytes); 0 means no limit.
+func ParseSize(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		mult   int64
+	}{{"KIB", 1 << 10}, {"MIB", 1 << 20}, {"GIB", 1 << 30}, {"KB", 1 << 10}, {"MB", 1 << 20}, {"GB", 1 << 30}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.mult
+			break
+		}
+	}
+	n, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || n < 0 || n > (1<<62)/mult {
+		return 0, fmt.Errorf("%q is not a size such as 10MB, 512KB or 1048576", s)
+	}
+	return n * mult, nil
+}
+
+// FormatSize writes a size in the largest unit that keeps it readable.
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return strconv.FormatFloat(float64(n)/(1<<30), 'f', -1, 64) + " GB"
+	case n >= 1<<20:
+		return strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64) + " MB"
+	case n >= 1<<10:
+		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 1, 64) + " KB"
+	}
+	return strconv.FormatInt(n, 10) + " bytes"
+}
 
 // Error is a configuration error at a place in a file.
 type Error struct {
@@ -49,6 +88,9 @@ type Config struct {
 	Language language.Tag
 	Include  []string
 	Exclude  []string
+	// MaxSize is the largest draft, in bytes, that is linted; 0 means no
+	// limit. Larger files are reported and skipped.
+	MaxSize int64
 
 	registry  []lint.Rule
 	base      map[string]*setting
@@ -76,6 +118,7 @@ func Default(dir string, registry []lint.Rule) *Config {
 		Dir:      dir,
 		Language: language.MustParse(DefaultLanguage),
 		Include:  DefaultInclude,
+		MaxSize:  DefaultMaxSize,
 		registry: registry,
 		base:     map[string]*setting{},
 		cache:    map[string][]lint.Configured{},

@@ -120,21 +120,34 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 func (l *loader) files(c *Config, value ast.Node) error {
 	pairs, ok := mappingPairs(value)
 	if !ok {
-		return l.errAt(value, "files: must be a mapping with include and exclude lists")
+		return l.errAt(value, "files: must be a mapping with include and exclude lists and max_size")
 	}
 	for _, kv := range pairs {
 		key := keyString(kv)
-		if key != "include" && key != "exclude" {
-			return l.unknownKey(kv, "files."+key, []string{"include", "exclude"})
-		}
-		globs, err := l.globs(unwrap(kv.Value), "files."+key)
-		if err != nil {
-			return err
-		}
-		if key == "include" {
-			c.Include = globs
-		} else {
-			c.Exclude = globs
+		switch key {
+		case "include", "exclude":
+			globs, err := l.globs(unwrap(kv.Value), "files."+key)
+			if err != nil {
+				return err
+			}
+			if key == "include" {
+				c.Include = globs
+			} else {
+				c.Exclude = globs
+			}
+		case "max_size":
+			v := unwrap(kv.Value)
+			s, err := l.scalar(v, "files.max_size")
+			if err != nil {
+				return err
+			}
+			n, perr := ParseSize(s)
+			if perr != nil {
+				return l.errAt(v, "files.max_size: "+perr.Error())
+			}
+			c.MaxSize = n
+		default:
+			return l.unknownKey(kv, "files."+key, []string{"include", "exclude", "max_size"})
 		}
 	}
 	return nil

@@ -194,7 +194,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "a scalar", src: "\n\njust some text\n", line: 3, col: 1, msg: "the configuration must be a mapping of keys such as language, files, rules and overrides"},
 		{name: "misspelt key", src: "# settings\n\nlangauge: en-US\n", line: 3, col: 1, msg: `unknown key "langauge"; did you mean "language"?`},
 		{name: "unknown key", src: "language: en\ncolour: red\n", line: 2, col: 1, msg: `unknown key "colour" (known: language, files, rules, overrides)`},
-		{name: "byte order mark then error", src: "\ufefffiles: [x]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists"},
+		{name: "byte order mark then error", src: "\ufefffiles: [x]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists and max_size"},
 
 		// language.
 		{name: "bad language tag", src: "language: english-please\n", line: 1, col: 11, msg: `language: "english-please" is not a BCP 47 language tag such as en-US, en-GB or es`},
@@ -202,13 +202,13 @@ func TestParseErrors(t *testing.T) {
 		{name: "language list", src: "language: [en, fr]\n", line: 1, col: 11, msg: "language: must be a single value"},
 
 		// files.
-		{name: "files as a list", src: "files: [\"*.md\"]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists"},
+		{name: "files as a list", src: "files: [\"*.md\"]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists and max_size"},
 		{name: "include as a flow mapping", src: "files:\n  include: {drafts: yes}\n", line: 2, col: 12, msg: "files.include: must be a list of globs"},
 		{name: "include as a block mapping", src: "files:\n  include:\n    drafts: yes\n", line: 3, col: 5, msg: "files.include: must be a list of globs"},
 		{name: "include null", src: "files:\n  include:\n  exclude: []\n", line: 2, col: 11, msg: "files.include: must be a list of globs"},
 		{name: "nested list in exclude", src: "files:\n  exclude:\n    - a\n    - [b]\n", line: 4, col: 7, msg: "files.exclude: must be a single value"},
 		{name: "misspelt files key", src: "files:\n  inclde: [a]\n", line: 2, col: 3, msg: `unknown key "inclde"; did you mean "include"?`},
-		{name: "unknown files key with a mapping", src: "files:\n  skip:\n    a: 1\n", line: 2, col: 3, msg: `unknown key "skip" (known: include, exclude)`},
+		{name: "unknown files key with a mapping", src: "files:\n  skip:\n    a: 1\n", line: 2, col: 3, msg: `unknown key "skip" (known: include, exclude, max_size)`},
 		{name: "invalid glob", src: "files: {include: [\"[unclosed\"]}\n", line: 1, col: 19, msg: `files.include: "[unclosed" is not a valid glob`},
 		{name: "invalid single glob", src: "files:\n  include: \"[unclosed\"\n", line: 2, col: 12, msg: `files.include: "[unclosed" is not a valid glob`},
 		{name: "invalid exclude glob", src: "files:\n  exclude:\n    - ok/**\n    - \"{a,b\"\n", line: 4, col: 7, msg: `files.exclude: "{a,b" is not a valid glob`},
@@ -305,4 +305,34 @@ func TestParseChecksEveryOverride(t *testing.T) {
 	src := "overrides:\n  - files: [nothing/**]\n    rules:\n      fake: {limit: -1}\n"
 	_, err := config.Parse("c.yml", []byte(src), fakeRegistry())
 	checkError(t, err, "c.yml", 4, 14, "rules.fake: limit: -1 is negative")
+}
+
+func TestMaxSize(t *testing.T) {
+	for src, want := range map[string]int64{
+		"":                           config.DefaultMaxSize,
+		"files: {max_size: 10MB}":    10 << 20,
+		"files: {max_size: 512 kb}":  512 << 10,
+		"files: {max_size: 1GiB}":    1 << 30,
+		"files: {max_size: 2048}":    2048,
+		"files: {max_size: 0}":       0,
+		"files:\n  max_size: 3 MB\n": 3 << 20,
+	} {
+		c, err := config.Parse("x/.newslint.yml", []byte(src), nil)
+		if err != nil || c.MaxSize != want {
+			t.Errorf("%q: MaxSize %d, err %v; want %d", src, c.MaxSize, err, want)
+		}
+	}
+	for src, wantPos := range map[string]string{
+		"files: {max_size: lots}":    ":1:19: files.max_size: \"lots\" is not a size",
+		"files:\n  max_size: -5MB\n": ":2:13: files.max_size: \"-5MB\" is not a size",
+		"files: {max_size: [1]}":     ":1:19: files.max_size: must be a single value",
+	} {
+		_, err := config.Parse("x/.newslint.yml", []byte(src), nil)
+		if err == nil || !strings.Contains(err.Error(), wantPos) {
+			t.Errorf("%q: err %v, want %q", src, err, wantPos)
+		}
+	}
+	if got := config.FormatSize(50 << 20); got != "50.0 MB" {
+		t.Errorf("FormatSize = %q", got)
+	}
 }

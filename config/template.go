@@ -29,6 +29,8 @@ language: ` + DefaultLanguage + `
 files:
   include: ` + flow(DefaultInclude) + `
   exclude: []
+  # Larger drafts are reported and skipped (KB, MB, GB; 0 for no limit).
+  max_size: 10MB
 
 # Each rule's severity (error, warning, info or off) and options.
 # Exit status 1 means a finding at or above --fail-level (default: error).

@@ -155,6 +155,10 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 				msgs = append(msgs, message{path: "-", text: "cannot read standard input", fatal: true})
 				continue
 			}
+			if src.cfg.MaxSize > 0 && int64(len(src.data)) > src.cfg.MaxSize {
+				msgs = append(msgs, message{path: src.path, text: tooLarge(src.cfg, int64(len(src.data))), fatal: true})
+				continue
+			}
 			send(src)
 			continue
 		}
@@ -237,18 +241,41 @@ func (c *checker) stdinSource() (source, error) {
 	if err != nil {
 		return source{}, err
 	}
-	data, err := io.ReadAll(c.env.Stdin)
-	if err != nil || data == nil {
+	r := c.env.Stdin
+	if cfg.MaxSize > 0 {
+		r = io.LimitReader(r, cfg.MaxSize+1)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return source{path: name}, nil
+	}
+	if data == nil {
 		data = []byte{}
 	}
 	return source{path: name, data: data, cfg: cfg}, nil
+}
+
+// tooLarge describes a draft over the configured size limit.
+func tooLarge(cfg *config.Config, size int64) string {
+	where := "files.max_size"
+	if cfg.Path != "" {
+		where += " in " + displayPath(cfg.Path)
+	}
+	return fmt.Sprintf("skipped: file is %s, over the %s limit (%s); raise the limit or exclude the file",
+		config.FormatSize(size), config.FormatSize(cfg.MaxSize), where)
 }
 
 // lintOne reads, parses and lints one draft.
 func (c *checker) lintOne(src source) outcome {
 	data := src.data
 	if data == nil {
-		var err error
+		st, err := os.Stat(src.path)
+		if err != nil {
+			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true}}
+		}
+		if src.cfg.MaxSize > 0 && st.Size() > src.cfg.MaxSize {
+			return outcome{msg: &message{path: src.path, text: tooLarge(src.cfg, st.Size()), fatal: true}}
+		}
 		if data, err = os.ReadFile(src.path); err != nil {
 			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true}}
 		}
@@ -307,9 +334,11 @@ func (c *checker) applyFlags(rules []lint.Configured) []lint.Configured {
 
 // asGiven writes path p, found by walking the directory arg, with arg
 // spelled as the user gave it (./drafts/a.md rather than drafts/a.md).
+// Walking "." gives paths relative to it (drafts/a.md), which is what CI
+// annotations expect.
 func asGiven(arg, p string) string {
 	rel, err := filepath.Rel(filepath.Clean(arg), p)
-	if err != nil || rel == "." {
+	if err != nil || rel == "." || filepath.Clean(arg) == "." {
 		return p
 	}
 	if strings.HasSuffix(arg, string(filepath.Separator)) {
