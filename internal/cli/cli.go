@@ -78,11 +78,11 @@ func newRootCommand(env Env, registry []lint.Rule, status *int) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "newslint [check] [flags] PATH...",
 		Short: "A content-integrity linter for news drafts",
-		Long: `newslint checks article drafts (plain text, Markdown, HTML) for what
-embarrasses a publication: doubled words, broken quotation marks, typos,
-unattributed quotes, recycled paragraphs and scraped web chrome.
+		Long: `newslint checks article drafts (plain text, Markdown, HTML) for the errors
+that embarrass a publication. 'newslint rules' lists the checks it makes.
 
 PATH may be a file, a directory (walked for drafts) or - for standard input.
+Configuration comes from the nearest .newslint.yml ('newslint init' writes one).
 Exit status: 0 no finding at or above --fail-level, 1 findings, 2 errors.`,
 		Args:          cobra.ArbitraryArgs,
 		Version:       versionString(),
