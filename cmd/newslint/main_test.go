@@ -416,3 +416,38 @@ func TestNeverWrites(t *testing.T) {
 		t.Errorf("linting created files: %v", entries)
 	}
 }
+
+// TestDocs keeps the README, the example configuration and CI honest: the
+// README names the run and test commands and every rule, the example
+// configuration covers every rule and loads, CI runs the README's test
+// command, and the project's own documents pass newslint.
+func TestDocs(t *testing.T) {
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(repoRoot, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	readme, example, ci := read("README.md"), read(".newslint.yml"), read(".ci/run")
+	for _, cmd := range []string{"go run ./cmd/newslint testdata/drafts", "go test ./..."} {
+		if !strings.Contains(readme, cmd) {
+			t.Errorf("README lacks the command %q", cmd)
+		}
+	}
+	if !strings.Contains(ci, "go test ./...") {
+		t.Error(".ci/run does not run the README's test command")
+	}
+	rules := run(t, "", "", "rules")
+	for _, line := range strings.Split(strings.TrimSpace(rules.stdout), "\n")[1:] {
+		id := strings.Fields(line)[0]
+		if !strings.Contains(readme, "| `"+id+"` |") {
+			t.Errorf("README's rule table lacks %s", id)
+		}
+		if !strings.Contains(example, "  "+id+":") {
+			t.Errorf(".newslint.yml lacks %s (regenerate it with newslint init)", id)
+		}
+	}
+	run(t, "", "", "--config", ".newslint.yml", "testdata/clean").expect(t, 0, nil, nil)
+	run(t, "", "", "README.md", "CONTRIBUTING.md", "THIRD_PARTY.md").expect(t, 0, []string{"3 files checked: no problems found"}, nil)
+}
