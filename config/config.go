@@ -16,16 +16,18 @@ import (
 	"golang.org/x/text/language"
 )
 
-// FileNames are the names a configuration file may have, in the order
+// FileNames returns the names a configuration file may have, in the order
 // they are looked for.
-var FileNames = []string{".newslint.yml", ".newslint.yaml"}
+func FileNames() []string { return []string{".newslint.yml", ".newslint.yaml"} }
 
 // DefaultLanguage is the drafts' language when no configuration names one.
 const DefaultLanguage = "en-US"
 
-// DefaultInclude are the globs a directory walk lints when the
+// DefaultInclude returns the globs a directory walk lints when the
 // configuration names none.
-var DefaultInclude = []string{"**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm"}
+func DefaultInclude() []string {
+	return []string{"**/*.md", "**/*.markdown", "**/*.txt", "**/*.html", "**/*.htm"}
+}
 
 // DefaultMaxSize is the default limit on a draft's size: 10 MB, a
 // thousand times a long feature story.
@@ -72,6 +74,7 @@ type Error struct {
 	Msg          string
 }
 
+// Error formats the error as PATH:LINE:COL: message.
 func (e *Error) Error() string {
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %s", e.Path, e.Msg)
@@ -117,7 +120,7 @@ func Default(dir string, registry []lint.Rule) *Config {
 	return &Config{
 		Dir:      dir,
 		Language: language.MustParse(DefaultLanguage),
-		Include:  DefaultInclude,
+		Include:  DefaultInclude(),
 		MaxSize:  DefaultMaxSize,
 		registry: registry,
 		base:     map[string]*setting{},
@@ -144,7 +147,7 @@ func Find(dir string) (string, error) {
 		return "", fmt.Errorf("config: %w", err)
 	}
 	for {
-		for _, name := range FileNames {
+		for _, name := range FileNames() {
 			p := filepath.Join(dir, name)
 			if st, err := os.Stat(p); err == nil && !st.IsDir() {
 				return p, nil

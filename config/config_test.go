@@ -122,8 +122,8 @@ func TestDefault(t *testing.T) {
 	if c.Language != language.MustParse("en-US") {
 		t.Errorf("Language = %v, want en-US", c.Language)
 	}
-	if !slices.Equal(c.Include, config.DefaultInclude) || len(c.Exclude) != 0 {
-		t.Errorf("Include, Exclude = %q, %q; want %q, none", c.Include, c.Exclude, config.DefaultInclude)
+	if !slices.Equal(c.Include, config.DefaultInclude()) || len(c.Exclude) != 0 {
+		t.Errorf("Include, Exclude = %q, %q; want %q, none", c.Include, c.Exclude, config.DefaultInclude())
 	}
 	want := map[string]lint.Severity{}
 	for _, r := range rules.All() {
@@ -589,10 +589,10 @@ func TestGlobs(t *testing.T) {
 		{"single glob", "files:\n  include: \"**/*.md\"\n", []string{"**/*.md"}, nil, "story.md"},
 		{"leading ./ in a list", "files:\n  include: [./a/*.md]\n", []string{"a/*.md"}, nil, "a/story.md"},
 		{"leading ./ in a single glob", "files:\n  include: ./a/*.md\n", []string{"a/*.md"}, nil, "a/story.md"},
-		{"exclude only", "files:\n  exclude: [\"drafts/**\"]\n", config.DefaultInclude, []string{"drafts/**"}, "story.md"},
+		{"exclude only", "files:\n  exclude: [\"drafts/**\"]\n", config.DefaultInclude(), []string{"drafts/**"}, "story.md"},
 		{"empty include", "files:\n  include: []\n", []string{}, nil, ""},
 		// YAML reads 2019 as a number; as a glob it is the text.
-		{"numeric glob", "files:\n  exclude: [2019, true]\n", config.DefaultInclude, []string{"2019", "true"}, "2020/a.md"},
+		{"numeric glob", "files:\n  exclude: [2019, true]\n", config.DefaultInclude(), []string{"2019", "true"}, "2020/a.md"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,7 +27,7 @@ language: ` + DefaultLanguage + `
 # Which files a directory walk lints. Files named on the command line are
 # linted whatever their name, unless an exclude glob matches them.
 files:
-  include: ` + flow(DefaultInclude) + `
+  include: ` + flow(DefaultInclude()) + `
   exclude: []
   # Larger drafts are reported and skipped (KB, MB, GB; 0 for no limit).
   max_size: 10MB

@@ -42,6 +42,7 @@ type BinaryError struct {
 	Offset int // offset of the first NUL byte
 }
 
+// Error describes the binary file.
 func (e *BinaryError) Error() string {
 	return fmt.Sprintf("binary file (NUL byte at offset %d), skipped", e.Offset)
 }

@@ -40,6 +40,7 @@ type exitError struct {
 	err  error
 }
 
+// Error returns the wrapped error's message.
 func (e *exitError) Error() string { return e.err.Error() }
 
 func usageErrorf(format string, args ...any) error {

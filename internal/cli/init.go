@@ -23,13 +23,13 @@ func newInitCommand(registry []lint.Rule) *cobra.Command {
 			if len(args) == 1 {
 				dir = args[0]
 			}
-			for _, name := range config.FileNames {
+			for _, name := range config.FileNames() {
 				p := filepath.Join(dir, name)
 				if _, err := os.Stat(p); err == nil {
 					return usageErrorf("%s already exists; not overwriting it", p)
 				}
 			}
-			path := filepath.Join(dir, config.FileNames[0])
+			path := filepath.Join(dir, config.FileNames()[0])
 			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if err != nil {
 				if errors.Is(err, fs.ErrExist) {
