@@ -110,6 +110,24 @@ func writeFiles(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// cliCase is one run of the binary and what it must print and return.
+type cliCase struct {
+	name      string
+	args      []string
+	code      int
+	stdoutHas []string
+	stderrHas []string
+}
+
+func runCases(t *testing.T, dir string, cases []cliCase) {
+	t.Helper()
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			run(t, dir, "", tt.args...).expect(t, tt.code, tt.stdoutHas, tt.stderrHas)
+		})
+	}
+}
+
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
@@ -189,13 +207,7 @@ func TestFlags(t *testing.T) {
 		"story.md": "Intro.\n\nThe the vote passed.\n",
 		"old.txt":  "Caf\xe9 owners met.\n", // a warning (bad-input), no error
 	})
-	tests := []struct {
-		name      string
-		args      []string
-		code      int
-		stdoutHas []string
-		stderrHas []string
-	}{
+	tests := []cliCase{
 		{"default fail level", []string{"old.txt"}, 0, []string{"old.txt:1:4 warning bad-input"}, nil},
 		{"fail on warnings", []string{"--fail-level", "warning", "old.txt"}, 1, nil, nil},
 		{"fail on info", []string{"--fail-level=info", "old.txt"}, 1, nil, nil},
@@ -212,11 +224,7 @@ func TestFlags(t *testing.T) {
 		{"version", []string{"--version"}, 0, []string{"newslint 0.1.0"}, nil},
 		{"help", []string{"--help"}, 0, []string{"--fail-level", "Exit status"}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			run(t, dir, "", tt.args...).expect(t, tt.code, tt.stdoutHas, tt.stderrHas)
-		})
-	}
+	runCases(t, dir, tests)
 }
 
 func TestColor(t *testing.T) {
@@ -264,13 +272,7 @@ func TestBadInput(t *testing.T) {
 		"big.txt":        big,
 		"nodrafts/a.csv": "a,b\n",
 	})
-	tests := []struct {
-		name      string
-		args      []string
-		code      int
-		stdoutHas []string
-		stderrHas []string
-	}{
+	tests := []cliCase{
 		{"latin-1", []string{"latin1.txt"}, 1, []string{
 			"latin1.txt:1:4 warning bad-input file is not valid UTF-8 (first invalid byte at line 1, column 4); read as Windows-1252",
 			"latin1.txt:3:23 error repeated-word"}, nil},
@@ -282,11 +284,7 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"nope.md", "empty.md"}, 2, []string{"1 file checked"}, []string{"nope.md: no such file or directory"}},
 		{"directory without drafts", []string{"nodrafts"}, 2, nil, []string{"nodrafts: no drafts found (looked for **/*.md"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			run(t, dir, "", tt.args...).expect(t, tt.code, tt.stdoutHas, tt.stderrHas)
-		})
-	}
+	runCases(t, dir, tests)
 	// The JSON offsets of the Latin-1 file are offsets in the original
 	// bytes (61), not in the decoded text, where é and ’ take 2 and 3
 	// bytes (64).
