@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/newslint/newslint/draft"
 	"golang.org/x/text/language"
@@ -83,7 +84,9 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 	if len(findings) > 0 {
 		res.Lines = make(map[int]string, len(findings))
 		for _, f := range findings {
-			res.Lines[f.Start.Line] = doc.Line(f.Start.Line)
+			if _, ok := res.Lines[f.Start.Line]; !ok {
+				res.Lines[f.Start.Line] = strings.Clone(doc.Line(f.Start.Line))
+			}
 		}
 	}
 	return res, nil
@@ -104,28 +107,32 @@ func run(r Rule, doc *draft.Document, lang language.Tag) (diags []Diagnostic, er
 	return p.diags, nil
 }
 
-// place turns a rule's diagnostic into a finding with positions.
+// place turns a rule's diagnostic into a finding with positions. Every
+// string is copied, so that a finding never keeps its draft's text alive
+// once the draft is done: findings outlive documents, and a run over
+// 100,000 drafts keeps only the findings.
 func place(doc *draft.Document, rule string, sev Severity, d Diagnostic) Finding {
 	span := clampSpan(d.Span, len(doc.Src))
 	f := Finding{
 		Path:     doc.Path,
 		Rule:     rule,
 		Severity: sev,
-		Message:  d.Message,
+		Message:  strings.Clone(d.Message),
 		Span:     span,
 		Start:    doc.Position(span.Start),
 		End:      doc.Position(span.End),
-		Related:  d.Related,
 	}
 	for _, e := range d.Suggestions {
 		s := clampSpan(e.Span, len(doc.Src))
-		f.Suggestions = append(f.Suggestions, Suggestion{Text: e.NewText, Old: doc.Slice(s), Span: s,
-			Start: doc.Position(s.Start), End: doc.Position(s.End)})
+		f.Suggestions = append(f.Suggestions, Suggestion{Text: strings.Clone(e.NewText), Old: strings.Clone(doc.Slice(s)),
+			Span: s, Start: doc.Position(s.Start), End: doc.Position(s.End)})
 	}
-	for i := range f.Related {
-		if f.Related[i].Path == "" {
-			f.Related[i].Path = doc.Path
+	for _, r := range d.Related {
+		if r.Path == "" {
+			r.Path = doc.Path
 		}
+		r.Message, r.Diff = strings.Clone(r.Message), strings.Clone(r.Diff)
+		f.Related = append(f.Related, r)
 	}
 	return f
 }
