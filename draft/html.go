@@ -6,9 +6,27 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Elements whose text is never prose.
-var htmlSkip = setOf("script", "style", "noscript", "template", "nav", "svg", "math", "pre", "code", "kbd",
-	"samp", "head", "iframe", "object", "select", "textarea", "button", "option")
+// Elements whose text is never prose. Block-level ones may hold blocks
+// (a nav holds lists); inline ones are closed by the next block tag, as an
+// HTML5 parser would, so an unclosed <code> or <option> does not swallow
+// the rest of the draft.
+var (
+	htmlBlockSkip  = setOf("script", "style", "noscript", "template", "nav", "svg", "math", "pre", "iframe", "textarea", "noembed", "noframes", "xmp")
+	htmlInlineSkip = setOf("code", "kbd", "samp", "button", "select", "option", "optgroup", "datalist", "object", "audio", "video", "canvas", "map")
+)
+
+// How a skipped element sits in the text around it: invisible ones are
+// transparent ("the <script>...</script> the" reads as a doubled word),
+// block-level ones end the paragraph, and the rest (code, a button, a
+// picture) stand between the words around them as a placeholder.
+var (
+	htmlInvisible  = setOf("script", "style", "template", "noscript", "datalist", "noembed", "noframes")
+	htmlSkipBreaks = setOf("nav", "pre")
+)
+
+// Elements that belong in the head; any other start tag ends an unclosed
+// head.
+var htmlHeadElements = setOf("head", "title", "meta", "link", "style", "script", "base", "noscript", "template")
 
 // Elements that start and end a block of text.
 var htmlBlocks = setOf("address", "article", "aside", "blockquote", "body", "caption", "dd", "details",
@@ -21,16 +39,19 @@ var htmlVoid = setOf("area", "base", "br", "col", "embed", "hr", "img", "input",
 	"track", "wbr")
 
 // htmlWalker follows the token stream, tracking the byte offset of each
-// token, the open block elements and any element whose text is skipped.
+// token, the open block elements and the open skipped elements.
 type htmlWalker struct {
-	doc      *Document
-	b        *builder
-	blocks   []string       // open block elements, innermost last
-	skip     map[string]int // open skipped elements by name
-	skipping int
-	quotes   int // open blockquotes
-	inTitle  bool
-	title    strings.Builder
+	doc     *Document
+	b       *builder
+	blocks  []string // open block elements, innermost last
+	skip    []string // open skipped elements, innermost last
+	quotes  int      // open blockquotes
+	inHead  bool
+	inTitle bool
+	title   strings.Builder
+	// afterBR is set by a <br> and cleared by text: a second <br> in a
+	// row separates paragraphs, as in legacy CMS markup.
+	afterBR bool
 }
 
 // impliedEnds lists, for a block element, the open elements its start tag
@@ -43,7 +64,7 @@ var impliedEnds = map[string]string{"p": "p", "li": "p li", "td": "p td th", "th
 // is prose; script, style, noscript, template, nav, code and the head are
 // not. The head's title, author, canonical URL and date become metadata.
 func parseHTML(doc *Document) {
-	w := htmlWalker{doc: doc, b: newBuilder(doc), skip: map[string]int{}}
+	w := htmlWalker{doc: doc, b: newBuilder(doc)}
 	z := html.NewTokenizer(strings.NewReader(doc.Src))
 	off := 0
 	for {
@@ -78,8 +99,11 @@ func (w *htmlWalker) text(start, end int) {
 		w.title.WriteString(html.UnescapeString(w.doc.Src[start:end]))
 		return
 	}
-	if w.skipping > 0 {
+	if len(w.skip) > 0 || w.inHead {
 		return
+	}
+	if strings.TrimSpace(w.doc.Src[start:end]) != "" {
+		w.afterBR = false
 	}
 	w.b.prose(start, end, true, false)
 }
@@ -96,11 +120,18 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, hasAttr, selfClosi
 			}
 		}
 	}
+	if w.inHead && !htmlHeadElements[name] {
+		w.inHead = false // a body element ends an unclosed head
+	}
 	switch name {
 	case "html":
 		if lang := attrs["lang"]; lang != "" && w.doc.Meta.Language == "" {
 			w.doc.Meta.Language = lang
 		}
+		return
+	case "head":
+		w.inHead = true
+		return
 	case "title":
 		w.inTitle = !selfClosing
 		return
@@ -113,24 +144,55 @@ func (w *htmlWalker) startTag(z *html.Tokenizer, name string, hasAttr, selfClosi
 		}
 		return
 	}
-	if htmlSkip[name] && !selfClosing && !htmlVoid[name] {
-		if name == "code" && w.skipping == 0 {
-			w.b.gap(Placeholder)
+	if htmlBlocks[name] {
+		w.closeInlineSkips()
+	}
+	if (htmlBlockSkip[name] || htmlInlineSkip[name]) && !selfClosing && !htmlVoid[name] {
+		if name == "option" || name == "optgroup" {
+			w.popSkipWhile("option")
 		}
-		w.skip[name]++
-		w.skipping++
+		if len(w.skip) == 0 && !w.inHead {
+			switch {
+			case htmlSkipBreaks[name]:
+				w.startCurrent()
+			case !htmlInvisible[name]:
+				w.b.gap(Placeholder)
+			}
+		}
+		w.skip = append(w.skip, name)
 		return
 	}
-	if w.skipping > 0 {
+	if len(w.skip) > 0 || w.inHead {
 		return
 	}
 	switch {
 	case name == "br":
+		if w.afterBR {
+			w.startCurrent() // <br><br>: a paragraph break
+			w.afterBR = false
+			return
+		}
 		w.b.gap("\n")
+		w.afterBR = true
 	case name == "img":
 		w.b.gap(Placeholder)
 	case htmlBlocks[name]:
 		w.openBlock(name)
+	}
+}
+
+// closeInlineSkips closes skipped inline elements left open when a block
+// starts or ends.
+func (w *htmlWalker) closeInlineSkips() {
+	for len(w.skip) > 0 && htmlInlineSkip[w.skip[len(w.skip)-1]] {
+		w.skip = w.skip[:len(w.skip)-1]
+	}
+}
+
+// popSkipWhile pops open skipped elements named name from the top.
+func (w *htmlWalker) popSkipWhile(name string) {
+	for len(w.skip) > 0 && w.skip[len(w.skip)-1] == name {
+		w.skip = w.skip[:len(w.skip)-1]
 	}
 }
 
@@ -161,18 +223,32 @@ func (w *htmlWalker) meta(attrs map[string]string) {
 }
 
 func (w *htmlWalker) endTag(name string) {
-	if name == "title" {
+	switch name {
+	case "title":
 		w.inTitle = false
 		return
+	case "head":
+		w.inHead = false
+		return
+	case "body", "html":
+		w.skip = w.skip[:0]
 	}
-	if n := w.skip[name]; n > 0 {
-		w.skip[name] = n - 1
-		w.skipping--
+	for i := len(w.skip) - 1; i >= 0; i-- {
+		if w.skip[i] == name {
+			w.skip = w.skip[:i] // closes it and anything left open inside
+			if i == 0 && htmlSkipBreaks[name] && !w.inHead {
+				w.startCurrent()
+			}
+			return
+		}
+	}
+	if htmlBlocks[name] {
+		w.closeInlineSkips()
+	}
+	if len(w.skip) > 0 || !htmlBlocks[name] {
 		return
 	}
-	if w.skipping > 0 || !htmlBlocks[name] {
-		return
-	}
+	w.afterBR = false
 	w.b.finish()
 	for i := len(w.blocks) - 1; i >= 0; i-- {
 		if w.blocks[i] == name {
@@ -202,6 +278,7 @@ func (w *htmlWalker) openBlock(name string) {
 	if name == "blockquote" {
 		w.quotes++
 	}
+	w.afterBR = false
 	w.startCurrent()
 }
 

@@ -85,3 +85,34 @@ func TestHTMLEntitySpans(t *testing.T) {
 		t.Errorf("word %q spans %q", more.Text, doc.Slice(more.Span))
 	}
 }
+
+// TestHTMLImpliedEnds covers valid HTML5 that leaves out optional end
+// tags, and unclosed inline elements, none of which may hide the rest of
+// the draft.
+func TestHTMLImpliedEnds(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"no </head>", `<!doctype html><html lang=en><head><meta charset=utf-8><title>T</title><body><p>The council met.</p>`,
+			[]string{"paragraph: The council met."}},
+		{"no </option>", `<header><select><option>US<option>UK</select></header><p>The council met.</p>`,
+			[]string{"paragraph: The council met."}},
+		{"unclosed code", `<p>Read <code>x<p>The council met.</p>`, []string{"paragraph: Read", "paragraph: The council met."}},
+		{"br br", `<p>First paragraph ends here<br><br>Second one starts<br>and continues.</p>`,
+			[]string{"paragraph: First paragraph ends here", "paragraph: Second one starts\nand continues."}},
+		{"pre ends a paragraph", `<div>Text before<pre>code code</pre>text after</div>`, []string{"paragraph: Text before", "paragraph: text after"}},
+		{"script is invisible", `<p>The <script>x()</script> the</p>`, []string{"paragraph: The  the"}},
+		{"media fallback", `<p>Watch <video src=a.mp4>Your browser cannot play video</video> now.</p>`, []string{"paragraph: Watch \uFFFC now."}},
+		{"unclosed nav ends at body end", `<body><nav><a>Home</a></body><p>Late text.</p>`, []string{"paragraph: Late text."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := parse(t, "d.html", tt.src)
+			if got := paragraphTexts(doc); !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("paragraphs\n got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -28,7 +28,17 @@ type Position struct {
 type lineIndex struct {
 	src    string
 	starts []int
+	// marks are column checkpoints inside long lines, so that a column is
+	// counted from a nearby mark rather than from the start of a line that
+	// may be megabytes long (text pasted without line breaks).
+	marks []colMark
 }
+
+// colMark records that byte offset off is column col (0-based) of its line.
+type colMark struct{ off, col int }
+
+// markEvery is the spacing of column checkpoints in long lines.
+const markEvery = 512
 
 func newLineIndex(src string) *lineIndex {
 	starts := make([]int, 1, 1+len(src)/64)
@@ -37,7 +47,28 @@ func newLineIndex(src string) *lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return &lineIndex{src: src, starts: starts}
+	li := &lineIndex{src: src, starts: starts}
+	for n, start := range starts {
+		end := len(src)
+		if n+1 < len(starts) {
+			end = starts[n+1]
+		}
+		if end-start <= 2*markEvery {
+			continue
+		}
+		col := 0
+		next := start + markEvery
+		for i := start; i < end; {
+			if i >= next {
+				li.marks = append(li.marks, colMark{off: i, col: col})
+				next = i + markEvery
+			}
+			_, size := utf8.DecodeRuneInString(src[i:])
+			i += size
+			col++
+		}
+	}
+	return li
 }
 
 // lineCol returns the 1-based line and code-point column of offset off.
@@ -56,7 +87,14 @@ func (li *lineIndex) lineCol(off int) (line, col int) {
 	for off > start && off < len(li.src) && !utf8.RuneStart(li.src[off]) {
 		off--
 	}
-	return i + 1, utf8.RuneCountInString(li.src[start:off]) + 1
+	from, col := start, 0
+	if len(li.marks) > 0 {
+		k := sort.Search(len(li.marks), func(k int) bool { return li.marks[k].off > off }) - 1
+		if k >= 0 && li.marks[k].off >= start {
+			from, col = li.marks[k].off, li.marks[k].col
+		}
+	}
+	return i + 1, col + utf8.RuneCountInString(li.src[from:off]) + 1
 }
 
 // line returns the text of 1-based line n without its line terminator.

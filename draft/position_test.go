@@ -1,6 +1,10 @@
 package draft
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestPosition(t *testing.T) {
 	t.Parallel()
@@ -44,5 +48,26 @@ func TestPositionInsideRune(t *testing.T) {
 	}
 	if got := doc.Position(5).Column; got != 4 {
 		t.Errorf("Position(5).Column = %d, want 4", got)
+	}
+}
+
+// TestPositionLongLine checks columns on a line long enough to use column
+// checkpoints, with multi-byte characters on both sides of them.
+func TestPositionLongLine(t *testing.T) {
+	t.Parallel()
+	line := strings.Repeat("ab “cd” é ", 600) // 6,000 code points, 9,000 bytes
+	doc := parse(t, "long.txt", "Headline here\n"+line+"\nlast")
+	base := len("Headline here\n")
+	col := 1
+	for off := base; off < base+len(line); {
+		r, size := utf8.DecodeRuneInString(line[off-base:])
+		if pos := doc.Position(off); pos.Line != 2 || pos.Column != col {
+			t.Fatalf("Position(%d) = %d:%d, want 2:%d (rune %q)", off, pos.Line, pos.Column, col, r)
+		}
+		off += size
+		col++
+	}
+	if pos := doc.Position(base + len(line) + 1); pos.Line != 3 || pos.Column != 1 {
+		t.Errorf("next line starts at %+v", pos)
 	}
 }

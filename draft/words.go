@@ -199,7 +199,7 @@ func elisionEnd(t string, i, n int) int {
 		return j
 	}
 	for _, e := range [...]string{"n", "em", "til", "tis", "twas", "cause"} {
-		if !strings.HasPrefix(strings.ToLower(rest), e) {
+		if !hasPrefixFold(rest, e) {
 			continue
 		}
 		j := i + n + len(e)
