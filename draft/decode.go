@@ -99,6 +99,16 @@ func decode(raw []byte) (decoded, error) {
 	if utf8.Valid(raw) {
 		return decoded{src: string(raw), enc: UTF8}, nil
 	}
+	if bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}) {
+		// A byte-order mark, then something that is not UTF-8: drop the
+		// mark and read the rest as Windows-1252.
+		d := decodeWindows1252(raw[3:])
+		for i := range d.origin.table {
+			d.origin.table[i] += 3
+		}
+		d.badByte += 3
+		return d, nil
+	}
 	return decodeWindows1252(raw), nil
 }
 

@@ -21,6 +21,7 @@ func TestDecode(t *testing.T) {
 		{"utf16le", "\xff\xfeC\x00a\x00f\x00\xe9\x00", "Café", UTF16LE, 0},
 		{"utf16be", "\xfe\xff\x00C\x00a\x00f\x00\xe9", "Café", UTF16BE, 0},
 		{"empty", "", "", UTF8, 0},
+		{"bom then windows-1252", "\xef\xbb\xbfCaf\xe9", "Café", Windows1252, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +56,13 @@ func TestDecodeOffsetsMapToOriginal(t *testing.T) {
 	bom := parse(t, "d.txt", "\xef\xbb\xbfthe end")
 	if got := bom.Position(4).Offset; got != 7 {
 		t.Errorf("BOM file: original offset of byte 4 = %d, want 7", got)
+	}
+	bomBad := parse(t, "d.txt", "\xef\xbb\xbfCaf\xe9 the")
+	if got := bomBad.Position(strings.Index(bomBad.Src, "the")); got.Offset != 8 || got.Column != 6 {
+		t.Errorf("BOM then Windows-1252: %q at %+v, want offset 8, column 6", "the", got)
+	}
+	if !strings.Contains(bomBad.Notices[0].Message, "line 1, column 4") {
+		t.Errorf("notice %q should point at column 4", bomBad.Notices[0].Message)
 	}
 	u16 := parse(t, "d.txt", "\xff\xfea\x00b\x00")
 	if got := u16.Position(1).Offset; got != 4 {
