@@ -795,7 +795,7 @@ overrides:
 		for _, cr := range rs {
 			r.sev[cr.Rule.Meta().ID] = cr.Severity
 		}
-		doc, err := parser.Parse("x.txt", []byte("foo foo bar bar"))
+		doc, err := parser.Parse("x.txt", []byte("We saw foo foo and bar bar."))
 		if err != nil {
 			return result{}, err
 		}

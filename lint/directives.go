@@ -2,6 +2,8 @@ package lint
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -41,19 +43,34 @@ type Directive struct {
 type Directives struct {
 	List     []Directive
 	Problems []Diagnostic
+	// states is the on/off state of the rules from each disable or enable
+	// directive on, in order, so a finding's state is one search away.
+	states []ruleState
+}
+
+// ruleState is which rules are off from offset from on.
+type ruleState struct {
+	from   int
+	allOff bool
+	off    map[string]bool // rules turned off by name
+	on     map[string]bool // rules turned back on while all are off
+}
+
+func (s ruleState) suppresses(rule string) bool {
+	return s.off[rule] || s.allOff && !s.on[rule]
 }
 
 // ParseDirectives reads the newslint directives among a draft's HTML
-// comments. A rule ID not in known, or an unknown directive verb, is a
-// problem; the directive still applies to the rules it names correctly.
-// Text after " -- " is a reason and is ignored.
+// comments, ignoring case. A rule ID not in known, or an unknown directive
+// verb, is a problem; the directive still applies to the rules it names
+// correctly. Text after " -- " is a reason and is ignored.
 func ParseDirectives(doc *draft.Document, known map[string]bool) Directives {
 	var ds Directives
 	for _, c := range doc.Comments {
-		if !strings.HasPrefix(c.Body, "newslint-") {
+		if len(c.Body) < 9 || !strings.EqualFold(c.Body[:9], "newslint-") {
 			continue
 		}
-		body, _, _ := strings.Cut(c.Body, " -- ")
+		body, _, _ := strings.Cut(strings.ToLower(c.Body), " -- ")
 		fields := strings.FieldsFunc(body, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 		kind, ok := directiveVerbs[fields[0]]
 		if !ok {
@@ -89,46 +106,55 @@ func ParseDirectives(doc *draft.Document, known map[string]bool) Directives {
 		}
 		ds.List = append(ds.List, d)
 	}
+	ds.states = rangeStates(ds.List)
 	return ds
 }
 
-// Suppressed reports whether directives turn off rule at the finding f.
-func (ds Directives) Suppressed(rule string, f *Finding) bool {
-	allOff := false
-	off := map[string]bool{}
-	except := map[string]bool{}
-	for _, d := range ds.List {
-		switch d.Kind {
-		case DisableLine, DisableNextLine:
-			if f.Start.Line >= d.FirstLine && f.Start.Line <= d.LastLine && (len(d.Rules) == 0 || contains(d.Rules, rule)) {
-				return true
-			}
+// rangeStates replays the disable and enable directives in order and
+// records the state after each. Enabling one rule while all are off turns
+// just that rule back on.
+func rangeStates(list []Directive) []ruleState {
+	var states []ruleState
+	cur := ruleState{off: map[string]bool{}, on: map[string]bool{}}
+	for _, d := range list {
+		if d.Kind != Disable && d.Kind != Enable {
 			continue
 		}
-		if d.Span.End > f.Span.Start {
-			continue
-		}
+		next := ruleState{from: d.Span.End, allOff: cur.allOff, off: maps.Clone(cur.off), on: maps.Clone(cur.on)}
 		switch {
 		case d.Kind == Disable && len(d.Rules) == 0:
-			allOff = true
-			clear(except)
+			next.allOff, next.on = true, map[string]bool{}
 		case d.Kind == Disable:
 			for _, r := range d.Rules {
-				off[r] = true
+				next.off[r] = true
 			}
 		case len(d.Rules) == 0:
-			allOff = false
-			clear(off)
+			next.allOff, next.off, next.on = false, map[string]bool{}, map[string]bool{}
 		default:
 			for _, r := range d.Rules {
-				off[r] = false
-				if allOff {
-					except[r] = true
+				delete(next.off, r)
+				if next.allOff {
+					next.on[r] = true
 				}
 			}
 		}
+		states = append(states, next)
+		cur = next
 	}
-	return off[rule] || allOff && !except[rule]
+	return states
+}
+
+// Suppressed reports whether directives turn off the finding's rule where
+// the finding starts.
+func (ds Directives) Suppressed(f *Finding) bool {
+	for _, d := range ds.List {
+		if (d.Kind == DisableLine || d.Kind == DisableNextLine) && f.Start.Line >= d.FirstLine && f.Start.Line <= d.LastLine &&
+			(len(d.Rules) == 0 || slices.Contains(d.Rules, f.Rule)) {
+			return true
+		}
+	}
+	k := sort.Search(len(ds.states), func(k int) bool { return ds.states[k].from > f.Span.Start }) - 1
+	return k >= 0 && ds.states[k].suppresses(f.Rule)
 }
 
 func sortedIDs(known map[string]bool) []string {
@@ -138,15 +164,6 @@ func sortedIDs(known map[string]bool) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // Closest returns the candidate within two edits of s, the nearest first

@@ -22,29 +22,47 @@ type RuleSet struct {
 	Language language.Tag
 }
 
-// Engine runs rules over drafts. It is safe for concurrent use.
+// Processor changes a draft's findings after the rules have run: it drops,
+// edits or reorders them. Rules never filter their own findings; the
+// engine's processors do, in order.
+type Processor interface {
+	Process(f *File, findings []Finding) []Finding
+}
+
+// File is what processors know about the draft being linted.
+type File struct {
+	Doc        *draft.Document
+	Directives Directives
+}
+
+// Engine runs rules over drafts and passes their findings through a chain
+// of processors: inline-directive suppression, the caller's processors,
+// then sorting and de-duplication. It is safe for concurrent use.
 type Engine struct {
-	known map[string]bool
+	known  map[string]bool
+	chain  []Processor
+	pinned map[string]bool // rules that directives cannot suppress
 }
 
 // NewEngine returns an engine that knows the given rules, which is what
-// inline directives may name.
-func NewEngine(all []Rule) *Engine {
-	known := make(map[string]bool, len(all))
+// inline directives may name, with extra processors run after
+// suppression and before sorting.
+func NewEngine(all []Rule, extra ...Processor) *Engine {
+	e := &Engine{known: map[string]bool{}, pinned: map[string]bool{}}
 	for _, r := range all {
-		known[r.Meta().ID] = true
+		m := r.Meta()
+		e.known[m.ID] = true
+		if m.Unsuppressible {
+			e.pinned[m.ID] = true
+		}
 	}
-	return &Engine{known: known}
+	e.chain = append([]Processor{suppress{pinned: e.pinned}}, extra...)
+	e.chain = append(e.chain, sortAndDedupe{})
+	return e
 }
 
-// Known reports whether id names a rule.
-func (e *Engine) Known(id string) bool { return e.known[id] }
-
-// KnownIDs returns the set of rule IDs; the caller must not change it.
-func (e *Engine) KnownIDs() map[string]bool { return e.known }
-
 // Lint runs the rules over doc and returns the file's findings: placed,
-// filtered by inline directives, sorted and without duplicates. A rule
+// passed through the processors, and with the source line of each. A rule
 // that panics is reported as an error naming the rule and the file.
 func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 	lang := set.Language
@@ -53,12 +71,16 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 			lang = t
 		}
 	}
+	file := &File{Doc: doc}
+	if len(doc.Comments) > 0 {
+		file.Directives = ParseDirectives(doc, e.known)
+	}
 	var findings []Finding
 	for _, c := range set.Rules {
 		if c.Severity == Off {
 			continue
 		}
-		diags, err := run(c.Rule, doc, lang)
+		diags, err := run(c.Rule, &Pass{Doc: doc, Language: lang, Directives: file.Directives})
 		if err != nil {
 			return FileResult{Path: doc.Path}, err
 		}
@@ -67,42 +89,33 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 			findings = append(findings, place(doc, id, c.Severity, d))
 		}
 	}
-	if len(findings) > 0 && len(doc.Comments) > 0 {
-		ds := ParseDirectives(doc, e.known)
-		kept := findings[:0]
-		for i := range findings {
-			f := &findings[i]
-			if f.Rule == BadDirectiveID || !ds.Suppressed(f.Rule, f) {
-				kept = append(kept, *f)
-			}
-		}
-		findings = kept
+	for _, p := range e.chain {
+		findings = p.Process(file, findings)
 	}
-	SortFindings(findings)
-	findings = dedupe(findings)
-	res := FileResult{Path: doc.Path, Findings: findings}
-	if len(findings) > 0 {
-		res.Lines = make(map[int]string, len(findings))
-		for _, f := range findings {
-			if _, ok := res.Lines[f.Start.Line]; !ok {
-				res.Lines[f.Start.Line] = strings.Clone(doc.Line(f.Start.Line))
-			}
-		}
-	}
-	return res, nil
+	return FileResult{Path: doc.Path, Findings: findings, Lines: contextLines(doc, findings)}, nil
 }
 
-// BadDirectiveID is the ID of the rule that reports malformed directives;
-// directives cannot suppress it.
-const BadDirectiveID = "bad-directive"
+// contextLines copies the source line of every finding, for reporters
+// that show context once the draft is gone.
+func contextLines(doc *draft.Document, findings []Finding) map[int]string {
+	if len(findings) == 0 {
+		return nil
+	}
+	lines := make(map[int]string, len(findings))
+	for _, f := range findings {
+		if _, ok := lines[f.Start.Line]; !ok {
+			lines[f.Start.Line] = strings.Clone(doc.Line(f.Start.Line))
+		}
+	}
+	return lines
+}
 
-func run(r Rule, doc *draft.Document, lang language.Tag) (diags []Diagnostic, err error) {
+func run(r Rule, p *Pass) (diags []Diagnostic, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("%s: rule %s failed: %v\n%s", doc.Path, r.Meta().ID, v, debug.Stack())
+			err = fmt.Errorf("%s: rule %s failed: %v\n%s", p.Doc.Path, r.Meta().ID, v, debug.Stack())
 		}
 	}()
-	p := &Pass{Doc: doc, Language: lang}
 	r.Check(p)
 	return p.diags, nil
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sort"
 	"strings"
 	"testing"
 	"unsafe"
@@ -183,4 +184,59 @@ func TestFindingsDoNotAliasSource(t *testing.T) {
 			t.Errorf("%s %q points into the draft's text", name, s)
 		}
 	}
+}
+
+// TestProcessorChain checks the caller's processors run after suppression,
+// that an unsuppressible rule survives a disable-all, and that directives
+// are read whatever their case.
+func TestProcessorChain(t *testing.T) {
+	doc := parseDoc(t, "d.md", "<!-- NEWSLINT-DISABLE Loud -->\nalpha beta\n")
+	mk := func(id string, sev Severity, pinned bool) Rule {
+		return pinnedRule{fakeRule{id: id, check: func(p *Pass) {
+			p.Report(Diagnostic{Span: spanOf(p.Doc, "alpha"), Message: id})
+		}}, sev, pinned}
+	}
+	loud, quiet, pinned := mk("loud", Error, false), mk("quiet", Warning, false), mk("pinned", Error, true)
+	set := RuleSet{Rules: []Configured{{Rule: loud, Severity: Error}, {Rule: quiet, Severity: Warning}, {Rule: pinned, Severity: Error}}}
+
+	res, err := NewEngine([]Rule{loud, quiet, pinned}).Lint(doc, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res.Findings); got != "pinned,quiet" {
+		t.Errorf("without --quiet: %s, want pinned,quiet (loud disabled by an upper-case directive)", got)
+	}
+	res, err = NewEngine([]Rule{loud, quiet, pinned}, MinSeverity(Error)).Lint(doc, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res.Findings); got != "pinned" {
+		t.Errorf("with MinSeverity(Error): %s, want pinned", got)
+	}
+
+	all := parseDoc(t, "d.md", "<!-- newslint-disable -->\nalpha beta\n")
+	res, err = NewEngine([]Rule{loud, quiet, pinned}).Lint(all, set)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rulesOf(res.Findings); got != "pinned" {
+		t.Errorf("under disable-all: %s, want only the unsuppressible rule", got)
+	}
+}
+
+type pinnedRule struct {
+	fakeRule
+	sev    Severity
+	pinned bool
+}
+
+func (r pinnedRule) Meta() Meta { return Meta{ID: r.id, Severity: r.sev, Unsuppressible: r.pinned} }
+
+func rulesOf(fs []Finding) string {
+	var ids []string
+	for _, f := range fs {
+		ids = append(ids, f.Rule)
+	}
+	sort.Strings(ids)
+	return strings.Join(ids, ",")
 }

@@ -13,6 +13,9 @@ type Meta struct {
 	Severity Severity // default severity
 	Bad      string   // an example the rule flags
 	Good     string   // the same example, corrected
+	// Unsuppressible rules cannot be turned off by inline directives
+	// (the rule that reports malformed directives).
+	Unsuppressible bool
 }
 
 // Rule checks a draft. A rule is a plain value; after configuration it is
@@ -67,7 +70,9 @@ type Pass struct {
 	// Language is the draft's language: its own metadata's, else the
 	// configuration's.
 	Language language.Tag
-	diags    []Diagnostic
+	// Directives are the draft's inline directives, parsed once.
+	Directives Directives
+	diags      []Diagnostic
 }
 
 // Report records a diagnostic.

@@ -10,14 +10,10 @@ import (
 // the one place rules are registered.
 func All() []lint.Rule {
 	rules := []lint.Rule{
+		BadDirectiveRule{},
 		BadInputRule{},
 		RepeatedWordRule{},
 	}
-	known := map[string]bool{lint.BadDirectiveID: true}
-	for _, r := range rules {
-		known[r.Meta().ID] = true
-	}
-	rules = append(rules, BadDirectiveRule{known: known})
 	sort.Slice(rules, func(i, j int) bool { return rules[i].Meta().ID < rules[j].Meta().ID })
 	return rules
 }

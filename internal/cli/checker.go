@@ -51,10 +51,14 @@ type stats struct {
 }
 
 func newChecker(env Env, registry []lint.Rule, fixed *config.Config, flags map[string]bool, o *checkOptions) *checker {
+	var processors []lint.Processor
+	if o.quiet {
+		processors = append(processors, lint.MinSeverity(lint.Error))
+	}
 	return &checker{
 		env:      env,
 		registry: registry,
-		engine:   lint.NewEngine(registry),
+		engine:   lint.NewEngine(registry, processors...),
 		parser:   draft.NewParser(),
 		configs:  &configs{registry: registry, fixed: fixed, byDir: map[string]*config.Config{}, byFile: map[string]*config.Config{}},
 		flags:    flags,
@@ -299,15 +303,6 @@ func (c *checker) lintOne(src source) outcome {
 	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language})
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
-	}
-	if c.opts.quiet {
-		kept := res.Findings[:0]
-		for _, f := range res.Findings {
-			if f.Severity == lint.Error {
-				kept = append(kept, f)
-			}
-		}
-		res.Findings = kept
 	}
 	return outcome{result: res, linted: true}
 }
