@@ -6,6 +6,7 @@ package config
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -185,10 +186,22 @@ func (c *Config) rel(path string) string {
 	return strings.TrimPrefix(filepath.ToSlash(r), "/")
 }
 
+// matchAny reports whether any glob matches rel. A file's extension
+// matches whatever its case (A.MD is Markdown, as on Windows and macOS);
+// the rest of the path is matched exactly.
 func matchAny(patterns []string, rel string) bool {
+	lowerExt := rel
+	if ext := path.Ext(rel); ext != strings.ToLower(ext) {
+		lowerExt = strings.TrimSuffix(rel, ext) + strings.ToLower(ext)
+	}
 	for _, p := range patterns {
 		if ok, _ := doublestar.Match(p, rel); ok {
 			return true
+		}
+		if lowerExt != rel {
+			if ok, _ := doublestar.Match(p, lowerExt); ok {
+				return true
+			}
 		}
 	}
 	return false

@@ -336,3 +336,25 @@ func TestMaxSize(t *testing.T) {
 		t.Errorf("FormatSize = %q", got)
 	}
 }
+
+// TestExtensionCase checks that extensions match whatever their case while
+// directory names match exactly.
+func TestExtensionCase(t *testing.T) {
+	c, err := config.Parse("site/.newslint.yml", []byte("files:\n  include: [\"drafts/**/*.md\"]\n  exclude: [\"**/*.tmp.md\"]\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]bool{
+		"drafts/a.md":       true,
+		"drafts/A.MD":       true,
+		"drafts/x/B.Md":     true,
+		"Drafts/a.md":       false, // directories are case-sensitive
+		"drafts/a.TMP.MD":   true,  // only the extension folds: .tmp.md does not match "a.TMP.md"
+		"drafts/a.tmp.MD":   false, // excluded once the extension folds
+		"drafts/a.markdown": false,
+	} {
+		if got := c.Includes(filepath.Join(c.Dir, filepath.FromSlash(rel))); got != want {
+			t.Errorf("Includes(%s) = %v, want %v", rel, got, want)
+		}
+	}
+}

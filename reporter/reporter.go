@@ -16,6 +16,10 @@ import (
 type Run struct {
 	// Files is the number of files checked.
 	Files int
+	// Unchecked is the number of drafts named or found that could not be
+	// checked (missing, binary, too large, excluded); the reasons went to
+	// standard error.
+	Unchecked int
 	// Results holds the files with findings, sorted by path.
 	Results []lint.FileResult
 	// Rules describes every rule, for formats that carry rule metadata.

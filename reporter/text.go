@@ -79,7 +79,7 @@ func (t Text) Report(w io.Writer, run *Run) error {
 			}
 		}
 	}
-	fmt.Fprintln(bw, summary(run.Files, counts))
+	fmt.Fprintln(bw, summary(run.Files, run.Unchecked, counts))
 	return bw.Flush()
 }
 
@@ -164,8 +164,11 @@ func describeEdit(s lint.Suggestion) string {
 	return fmt.Sprintf("replace %q with %q", s.Old, s.Text)
 }
 
-func summary(files int, counts map[lint.Severity]int) string {
+func summary(files, unchecked int, counts map[lint.Severity]int) string {
 	head := plural(files, "file") + " checked"
+	if unchecked > 0 {
+		head += fmt.Sprintf(" (%d not checked, see above)", unchecked)
+	}
 	if counts[lint.Error]+counts[lint.Warning]+counts[lint.Info] == 0 {
 		return head + ": no problems found"
 	}

@@ -276,12 +276,12 @@ func TestBadInput(t *testing.T) {
 		{"latin-1", []string{"latin1.txt"}, 1, []string{
 			"latin1.txt:1:4 warning bad-input file is not valid UTF-8 (first invalid byte at line 1, column 4); read as Windows-1252",
 			"latin1.txt:3:23 error repeated-word"}, nil},
-		{"binary", []string{"binary.txt"}, 0, []string{"0 files checked"}, []string{"binary.txt: binary file (NUL byte at offset 6), skipped"}},
+		{"binary", []string{"binary.txt"}, 0, []string{"0 files checked (1 not checked, see above)"}, []string{"binary.txt: binary file (NUL byte at offset 6), skipped"}},
 		{"empty", []string{"empty.md"}, 0, []string{"1 file checked: no problems found"}, nil},
 		{"utf-16", []string{"utf16.txt"}, 1, []string{"utf16.txt:1:1 error repeated-word"}, nil},
 		{"byte-order mark", []string{"bom.md"}, 1, []string{"bom.md:3:1 error repeated-word"}, nil},
 		{"50 MB", []string{"big.txt"}, 2, nil, []string{"big.txt: skipped: file is 52.0 MB, over the 10.0 MB limit (files.max_size)"}},
-		{"missing file", []string{"nope.md", "empty.md"}, 2, []string{"1 file checked"}, []string{"nope.md: no such file or directory"}},
+		{"missing file", []string{"nope.md", "empty.md"}, 2, []string{"1 file checked (1 not checked, see above): no problems found"}, []string{"nope.md: no such file or directory"}},
 		{"directory without drafts", []string{"nodrafts"}, 2, nil, []string{"nodrafts: no drafts found (looked for **/*.md"}},
 	}
 	runCases(t, dir, tests)
@@ -333,6 +333,7 @@ func TestConfigDiscovery(t *testing.T) {
 		"news/deep/er/d.markdown":    "Intro.\n\nWas was deep.\n",
 		"news/deep/er/e.htm":         "<p>it it</p>",
 		"news/deep/er/f.txt":         "Intro.\n\nto to\n",
+		"news/SHOUT.MD":              "Intro.\n\nof of course.\n",
 	})
 	r := run(t, dir, "", "--format", "json", ".")
 	if r.code != 0 {
@@ -352,9 +353,9 @@ func TestConfigDiscovery(t *testing.T) {
 	for _, f := range out.Findings {
 		got = append(got, filepath.ToSlash(f.Path)+":"+f.Severity)
 	}
-	want := "news/a.md:warning news/b.html:warning news/deep/er/d.markdown:warning news/deep/er/e.htm:warning news/deep/er/f.txt:warning"
-	if strings.Join(got, " ") != want || out.Files != 6 {
-		t.Errorf("files %d, findings %v\nwant 6 files, %s", out.Files, got, want)
+	want := "news/SHOUT.MD:warning news/a.md:warning news/b.html:warning news/deep/er/d.markdown:warning news/deep/er/e.htm:warning news/deep/er/f.txt:warning"
+	if strings.Join(got, " ") != want || out.Files != 7 {
+		t.Errorf("files %d, findings %v\nwant 7 files, %s", out.Files, got, want)
 	}
 	// A file named on the command line is linted whatever its extension,
 	// unless excluded.

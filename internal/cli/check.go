@@ -95,7 +95,7 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 		fmt.Fprintf(env.Stderr, "newslint: %s\n", msg)
 	}
 
-	run := &reporter.Run{Files: stats.files, Results: stats.results, Version: Version}
+	run := &reporter.Run{Files: stats.files, Unchecked: stats.unchecked, Results: stats.results, Version: Version}
 	for _, r := range registry {
 		run.Rules = append(run.Rules, r.Meta())
 	}

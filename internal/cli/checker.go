@@ -44,6 +44,7 @@ type source struct {
 // stats is what a run found.
 type stats struct {
 	files       int
+	unchecked   int // drafts named or found that could not be checked
 	results     []lint.FileResult
 	maxSeverity lint.Severity
 	messages    []string // for standard error, sorted
@@ -69,6 +70,7 @@ func newChecker(env Env, registry []lint.Rule, fixed *config.Config, flags map[s
 type message struct {
 	path, text string
 	fatal      bool
+	unchecked  bool // the message is about a draft that was not checked
 }
 
 type outcome struct {
@@ -128,6 +130,9 @@ func (c *checker) run(args []string) (stats, error) {
 	for _, m := range msgs {
 		st.messages = append(st.messages, m.path+": "+m.text)
 		st.failed = st.failed || m.fatal
+		if m.unchecked {
+			st.unchecked++
+		}
 	}
 	sort.Slice(st.results, func(i, j int) bool { return st.results[i].Path < st.results[j].Path })
 	return st, nil
@@ -160,7 +165,7 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 				continue
 			}
 			if src.cfg.MaxSize > 0 && int64(len(src.data)) > src.cfg.MaxSize {
-				msgs = append(msgs, message{path: src.path, text: tooLarge(src.cfg, int64(len(src.data))), fatal: true})
+				msgs = append(msgs, message{path: src.path, text: tooLarge(src.cfg, int64(len(src.data))), fatal: true, unchecked: true})
 				continue
 			}
 			send(src)
@@ -168,7 +173,7 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 		}
 		st, err := os.Stat(arg)
 		if err != nil {
-			msgs = append(msgs, message{path: arg, text: describeIOError(err), fatal: true})
+			msgs = append(msgs, message{path: arg, text: describeIOError(err), fatal: true, unchecked: true})
 			continue
 		}
 		if !st.IsDir() {
@@ -177,7 +182,7 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 				return msgs, err
 			}
 			if cfg.Excludes(arg) {
-				msgs = append(msgs, message{path: arg, text: "skipped: excluded by files.exclude in " + displayPath(cfg.Path)})
+				msgs = append(msgs, message{path: arg, text: "skipped: excluded by files.exclude in " + displayPath(cfg.Path), unchecked: true})
 				continue
 			}
 			send(source{path: arg, cfg: cfg})
@@ -275,13 +280,13 @@ func (c *checker) lintOne(src source) outcome {
 	if data == nil {
 		st, err := os.Stat(src.path)
 		if err != nil {
-			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true}}
+			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true, unchecked: true}}
 		}
 		if src.cfg.MaxSize > 0 && st.Size() > src.cfg.MaxSize {
-			return outcome{msg: &message{path: src.path, text: tooLarge(src.cfg, st.Size()), fatal: true}}
+			return outcome{msg: &message{path: src.path, text: tooLarge(src.cfg, st.Size()), fatal: true, unchecked: true}}
 		}
 		if data, err = os.ReadFile(src.path); err != nil {
-			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true}}
+			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true, unchecked: true}}
 		}
 	}
 	format := draft.FormatOf(src.path)
@@ -292,9 +297,9 @@ func (c *checker) lintOne(src source) outcome {
 	if err != nil {
 		var be *draft.BinaryError
 		if errors.As(err, &be) {
-			return outcome{msg: &message{path: src.path, text: be.Error()}}
+			return outcome{msg: &message{path: src.path, text: be.Error(), unchecked: true}}
 		}
-		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true, unchecked: true}}
 	}
 	rules, err := src.cfg.Rules(src.path)
 	if err != nil {
