@@ -1,7 +1,10 @@
 package reporter
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 
 	"github.com/newslint/newslint/lint"
@@ -51,16 +54,57 @@ type jsonRelated struct {
 	Diff    string `json:"diff,omitempty"`
 }
 
-// Report writes the run.
+// Report writes the run, encoding one finding at a time so that a run
+// with many findings does not hold its whole output in memory.
 func (JSON) Report(w io.Writer, run *Run) error {
-	out := jsonRun{Version: JSONVersion, Files: run.Files, Findings: []jsonFinding{}}
-	for _, f := range run.Findings() {
-		out.Findings = append(out.Findings, toJSON(f))
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"files\": %d,\n  \"findings\": [", JSONVersion, run.Files)
+	enc := newItemEncoder(bw, "    ")
+	n := 0
+	for _, res := range run.Results {
+		for _, f := range res.Findings {
+			if err := enc.item(n, toJSON(f)); err != nil {
+				return err
+			}
+			n++
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]\n}\n")
+	return bw.Flush()
+}
+
+// itemEncoder writes the elements of a JSON array one at a time, indented
+// as json.Encoder with SetIndent would write the whole array.
+type itemEncoder struct {
+	w      *bufio.Writer
+	buf    bytes.Buffer
+	enc    *json.Encoder
+	indent string
+}
+
+func newItemEncoder(w *bufio.Writer, indent string) *itemEncoder {
+	e := &itemEncoder{w: w, indent: indent}
+	e.enc = json.NewEncoder(&e.buf)
+	e.enc.SetEscapeHTML(false)
+	e.enc.SetIndent(indent, "  ")
+	return e
+}
+
+// item writes element n (0-based) of the array.
+func (e *itemEncoder) item(n int, v any) error {
+	e.buf.Reset()
+	if err := e.enc.Encode(v); err != nil {
+		return err
+	}
+	if n > 0 {
+		e.w.WriteByte(',')
+	}
+	e.w.WriteString("\n" + e.indent)
+	_, err := e.w.Write(bytes.TrimRight(e.buf.Bytes(), "\n"))
+	return err
 }
 
 func toJSON(f lint.Finding) jsonFinding {

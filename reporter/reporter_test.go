@@ -539,6 +539,14 @@ func TestTextContextEdges(t *testing.T) {
 			" 1 | …" + strings.Repeat("word ", 19) + "word…", "   | " + strings.Repeat(" ", 31) + "^" + strings.Repeat("~", 69)},
 		{"two", draft.Position{Line: 1, Column: 1}, draft.Position{Line: 2, Column: 3},
 			" 1 | two", "   | ^~~ (to line 2)"},
+		// Wide characters take two cells, combining marks none: the carets
+		// still sit under the span in a terminal.
+		{"東京 the the", draft.Position{Line: 1, Column: 4}, draft.Position{Line: 1, Column: 11},
+			" 1 | 東京 the the", "   |      ^~~~~~~"},
+		{"café the the", draft.Position{Line: 1, Column: 7}, draft.Position{Line: 1, Column: 14},
+			" 1 | café the the", "   |      ^~~~~~~"},
+		{"🗳️ the the", draft.Position{Line: 1, Column: 4}, draft.Position{Line: 1, Column: 11},
+			" 1 | 🗳️ the the", "   |    ^~~~~~~"},
 	}
 	for _, tt := range tests {
 		f := lint.Finding{Path: "p.md", Rule: "r", Severity: lint.Warning, Message: "m", Start: tt.start, End: tt.end}

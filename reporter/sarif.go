@@ -1,7 +1,10 @@
 package reporter
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -14,18 +17,6 @@ import (
 // metadata in tool.driver.rules. Columns count Unicode code points, as the
 // run's columnKind says.
 type SARIF struct{}
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
-}
 
 type sarifTool struct {
 	Driver sarifDriver `json:"driver"`
@@ -109,7 +100,8 @@ type sarifRegionBytes struct {
 	ByteLength int `json:"byteLength"`
 }
 
-// Report writes the run.
+// Report writes the run, encoding one result at a time so that a run with
+// many findings does not hold its whole output in memory.
 func (SARIF) Report(w io.Writer, run *Run) error {
 	driver := sarifDriver{Name: "newslint", Version: run.Version,
 		InformationURI: "https://github.com/newslint/newslint", Rules: []sarifRule{}}
@@ -124,42 +116,67 @@ func (SARIF) Report(w io.Writer, run *Run) error {
 			DefaultConfiguration: sarifConfig{Level: sarifLevel(m.Severity)},
 		})
 	}
-	results := []sarifResult{}
-	for _, f := range run.Findings() {
-		r := sarifResult{
-			RuleID: f.Rule, Level: sarifLevel(f.Severity),
-			Message:   sarifMessage{Text: f.Message},
-			Locations: []sarifLocation{{PhysicalLocation: physical(f.Path, f)}},
-		}
-		if i, ok := index[f.Rule]; ok {
-			r.RuleIndex = &i
-		}
-		for i, rel := range f.Related {
-			id := i + 1
-			r.RelatedLocations = append(r.RelatedLocations, sarifLocation{ID: &id,
-				PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(rel.Path)},
-					Region: sarifRegion{StartLine: rel.Pos.Line, StartColumn: rel.Pos.Column}},
-				Message: &sarifMessage{Text: rel.Message}})
-		}
-		for _, s := range f.Suggestions {
-			rep := sarifReplacement{DeletedRegion: sarifRegionBytes{ByteOffset: s.Start.Offset, ByteLength: s.End.Offset - s.Start.Offset}}
-			if s.Text != "" {
-				rep.InsertedContent = &sarifMessage{Text: s.Text}
+	bw := bufio.NewWriter(w)
+	tool, err := json.MarshalIndent(sarifTool{Driver: driver}, "      ", "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "{\n  \"$schema\": %q,\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ", sarifSchemaURI)
+	bw.Write(unescapeHTML(tool))
+	bw.WriteString(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
+	enc := newItemEncoder(bw, "        ")
+	n := 0
+	for _, res := range run.Results {
+		for _, f := range res.Findings {
+			if err := enc.item(n, sarifResultFor(f, index)); err != nil {
+				return err
 			}
-			r.Fixes = append(r.Fixes, sarifFix{Description: sarifMessage{Text: describeEdit(s)},
-				ArtifactChanges: []sarifArtifactChange{{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}, Replacements: []sarifReplacement{rep}}}})
+			n++
 		}
-		results = append(results, r)
 	}
-	log := sarifLog{
-		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
-		Version: "2.1.0",
-		Runs:    []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results}},
+	if n > 0 {
+		bw.WriteString("\n      ")
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	bw.WriteString("]\n    }\n  ]\n}\n")
+	return bw.Flush()
+}
+
+// sarifSchemaURI names the schema the output follows.
+const sarifSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+// unescapeHTML undoes json.Marshal's escaping of <, > and &, which the
+// streamed results do not use either.
+func unescapeHTML(b []byte) []byte {
+	b = bytes.ReplaceAll(b, []byte(`\u003c`), []byte("<"))
+	b = bytes.ReplaceAll(b, []byte(`\u003e`), []byte(">"))
+	return bytes.ReplaceAll(b, []byte(`\u0026`), []byte("&"))
+}
+
+func sarifResultFor(f lint.Finding, index map[string]int) sarifResult {
+	r := sarifResult{
+		RuleID: f.Rule, Level: sarifLevel(f.Severity),
+		Message:   sarifMessage{Text: f.Message},
+		Locations: []sarifLocation{{PhysicalLocation: physical(f.Path, f)}},
+	}
+	if i, ok := index[f.Rule]; ok {
+		r.RuleIndex = &i
+	}
+	for i, rel := range f.Related {
+		id := i + 1
+		r.RelatedLocations = append(r.RelatedLocations, sarifLocation{ID: &id,
+			PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(rel.Path)},
+				Region: sarifRegion{StartLine: rel.Pos.Line, StartColumn: rel.Pos.Column}},
+			Message: &sarifMessage{Text: rel.Message}})
+	}
+	for _, s := range f.Suggestions {
+		rep := sarifReplacement{DeletedRegion: sarifRegionBytes{ByteOffset: s.Start.Offset, ByteLength: s.End.Offset - s.Start.Offset}}
+		if s.Text != "" {
+			rep.InsertedContent = &sarifMessage{Text: s.Text}
+		}
+		r.Fixes = append(r.Fixes, sarifFix{Description: sarifMessage{Text: describeEdit(s)},
+			ArtifactChanges: []sarifArtifactChange{{ArtifactLocation: sarifArtifact{URI: fileURI(f.Path)}, Replacements: []sarifReplacement{rep}}}})
+	}
+	return r
 }
 
 func physical(path string, f lint.Finding) sarifPhysical {

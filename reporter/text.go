@@ -6,10 +6,12 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
 	"github.com/newslint/newslint/lint"
+	"golang.org/x/text/width"
 )
 
 // Text writes findings for people at a terminal: a line per finding,
@@ -111,14 +113,39 @@ func writeContext(w io.Writer, p palette, f lint.Finding, line string) {
 	}
 	gutter := strings.Repeat(" ", gutterWidth(f.Start.Line))
 	fmt.Fprintf(w, "%s %s%s%s\n", p.gutter.Sprintf(" %d |", f.Start.Line), prefix, string(runes[from:to]), suffix)
-	pad := utf8.RuneCountInString(prefix) + start - from
-	shown := min(end, to+utf8.RuneCountInString(suffix)) - start
+	// Pad and underline by terminal cells, not code points: wide (CJK,
+	// emoji) characters take two cells and combining marks none.
+	pad := utf8.RuneCountInString(prefix) + cells(runes[from:start])
+	shown := cells(runes[start:min(end, to)])
+	if end > to {
+		shown++ // under the "…"
+	}
 	marks := "^" + strings.Repeat("~", max(0, shown-1))
 	note := ""
 	if multiline {
 		note = fmt.Sprintf(" (to line %d)", f.End.Line)
 	}
 	fmt.Fprintf(w, "%s %s%s%s\n", p.gutter.Sprint(gutter+" |"), strings.Repeat(" ", pad), p.sev[f.Severity].Sprint(marks), note)
+}
+
+// cells returns how many terminal cells runes take.
+func cells(runes []rune) int {
+	n := 0
+	for _, r := range runes {
+		switch {
+		case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		case r >= 0x1F300 && r <= 0x1FAFF: // pictographs and emoji
+			n += 2
+		default:
+			switch width.LookupRune(r).Kind() {
+			case width.EastAsianWide, width.EastAsianFullwidth:
+				n += 2
+			default:
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // startAtWord moves a window's left edge past the next space, if one is
