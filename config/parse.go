@@ -62,6 +62,9 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 	if len(file.Docs) == 0 || file.Docs[0].Body == nil {
 		return c, nil
 	}
+	if err := l.resolveAliases(file.Docs[0]); err != nil {
+		return nil, err
+	}
 	body := unwrap(file.Docs[0].Body)
 	if _, ok := body.(*ast.NullNode); ok {
 		return c, nil
@@ -401,6 +404,76 @@ func keyString(kv *ast.MappingValueNode) string {
 		return s.Value
 	}
 	return strings.Trim(kv.Key.String(), `"'`)
+}
+
+// resolveAliases replaces every alias (*name) in the document with the
+// node its anchor (&name) marks, so the rest of the loader, and option
+// decoding of a subtree, never meet an alias.
+func (l *loader) resolveAliases(doc *ast.DocumentNode) error {
+	anchors := map[string]ast.Node{}
+	ast.Walk(anchorCollector(anchors), doc)
+	var fix func(n ast.Node) (ast.Node, error)
+	fix = func(n ast.Node) (ast.Node, error) {
+		switch v := n.(type) {
+		case *ast.AliasNode:
+			name := strings.TrimPrefix(v.Value.String(), "*")
+			target, ok := anchors[name]
+			if !ok {
+				return nil, l.errAt(v, fmt.Sprintf("unknown alias *%s: no anchor &%s comes before it", name, name))
+			}
+			return target, nil
+		case *ast.MappingNode:
+			for _, kv := range v.Values {
+				if _, err := fix(kv); err != nil {
+					return nil, err
+				}
+			}
+		case *ast.MappingValueNode:
+			val, err := fix(v.Value)
+			if err != nil {
+				return nil, err
+			}
+			v.Value = val
+		case *ast.SequenceNode:
+			for i, item := range v.Values {
+				val, err := fix(item)
+				if err != nil {
+					return nil, err
+				}
+				v.Values[i] = val
+			}
+		case *ast.AnchorNode:
+			val, err := fix(v.Value)
+			if err != nil {
+				return nil, err
+			}
+			v.Value = val
+		case *ast.TagNode:
+			val, err := fix(v.Value)
+			if err != nil {
+				return nil, err
+			}
+			v.Value = val
+		}
+		return n, nil
+	}
+	body, err := fix(doc.Body)
+	if err != nil {
+		return err
+	}
+	doc.Body = body
+	return nil
+}
+
+// anchorCollector records each anchor's value by name.
+type anchorCollector map[string]ast.Node
+
+// Visit implements ast.Visitor.
+func (a anchorCollector) Visit(n ast.Node) ast.Visitor {
+	if v, ok := n.(*ast.AnchorNode); ok {
+		a[strings.TrimPrefix(v.Name.String(), "&")] = v.Value
+	}
+	return a
 }
 
 // unwrap looks through anchors and tags to the value node.

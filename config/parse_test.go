@@ -358,3 +358,44 @@ func TestExtensionCase(t *testing.T) {
 		}
 	}
 }
+
+// TestAliases checks YAML anchors and aliases in severities, option
+// values and override rules, and an alias with no anchor.
+func TestAliases(t *testing.T) {
+	src := `
+rules:
+  bad-input: &sev info
+  repeated-word:
+    severity: *sev
+    allow: &words [foo]
+overrides:
+  - files: ["x/**"]
+    rules:
+      repeated-word:
+        allow: *words
+        severity: *sev
+`
+	c, err := config.Parse("site/.newslint.yml", []byte(src), rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"a.md", "x/a.md"} {
+		rs, err := c.Rules(filepath.Join(c.Dir, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if id := r.Rule.Meta().ID; (id == "bad-input" || id == "repeated-word") && r.Severity != lint.Info {
+				t.Errorf("%s: %s severity %v, want info through the alias", rel, id, r.Severity)
+			}
+		}
+		fs := lintText(t, c, filepath.Join(c.Dir, rel), "We saw foo foo and the the end.")
+		if _, flagged := repeated(fs, "foo"); flagged {
+			t.Errorf("%s: foo flagged despite allow through an alias", rel)
+		}
+	}
+	_, err = config.Parse("site/.newslint.yml", []byte("rules:\n  repeated-word: *nope\n"), rules.All())
+	if err == nil || !strings.Contains(err.Error(), "site/.newslint.yml:2:18: unknown alias *nope") {
+		t.Errorf("err = %v, want an unknown-alias error at 2:18", err)
+	}
+}
