@@ -36,6 +36,7 @@ func fuzzParse(f *testing.F, name string) {
 			return // binary input
 		}
 		checkInvariants(t, doc)
+		checkOriginal(t, data, doc)
 	})
 }
 

@@ -16,6 +16,7 @@ func parse(t testing.TB, name, src string) *Document {
 		t.Fatalf("Parse(%s): %v", name, err)
 	}
 	checkInvariants(t, doc)
+	checkOriginal(t, []byte(src), doc)
 	return doc
 }
 
@@ -92,6 +93,28 @@ func checkInvariants(t testing.TB, doc *Document) {
 			}
 		}
 	}
+	// Sentences and paragraphs whose source holds no markup read the same
+	// as their source, white space aside (a soft line break may stand for
+	// a newline and indentation).
+	for _, p := range doc.Paragraphs {
+		spans := []struct {
+			text string
+			span Span
+		}{{p.Text, p.Span}}
+		for _, s := range p.Sentences {
+			spans = append(spans, struct {
+				text string
+				span Span
+			}{s.Text, s.Span})
+		}
+		for _, x := range spans {
+			raw := doc.Slice(x.span)
+			if !strings.ContainsAny(raw, markupBytes) && !strings.Contains(x.text, Placeholder) &&
+				strings.Join(strings.Fields(raw), " ") != strings.Join(strings.Fields(x.text), " ") {
+				t.Fatalf("text %q differs from its markup-free source %q", x.text, raw)
+			}
+		}
+	}
 	for _, c := range doc.Comments {
 		inFile("comment", c.Span)
 		if !strings.HasPrefix(doc.Slice(c.Span), "<!--") || !strings.HasSuffix(doc.Slice(c.Span), "-->") {
@@ -102,6 +125,42 @@ func checkInvariants(t testing.TB, doc *Document) {
 		pos := doc.Position(off)
 		if pos.Line < 1 || pos.Line > doc.LineCount() || pos.Column < 1 {
 			t.Fatalf("Position(%d) = %+v", off, pos)
+		}
+	}
+}
+
+// checkOriginal asserts that offsets map back into the original bytes in
+// order, and that every word's original bytes decode to the word's source
+// text: what lets a finding's byte offsets be used on the file itself.
+func checkOriginal(t testing.TB, raw []byte, doc *Document) {
+	t.Helper()
+	prev := 0
+	for off := 0; off <= len(doc.Src); off++ {
+		o := doc.OriginalOffset(off)
+		if o < prev || o > len(raw) {
+			t.Fatalf("OriginalOffset(%d) = %d after %d, file of %d bytes", off, o, prev, len(raw))
+		}
+		prev = o
+	}
+	for _, p := range doc.Paragraphs {
+		for _, w := range p.Words {
+			orig := raw[doc.OriginalOffset(w.Span.Start):doc.OriginalOffset(w.Span.End)]
+			var dec string
+			switch doc.Encoding {
+			case UTF8, UTF8BOM:
+				dec = string(orig)
+			case Windows1252:
+				dec = decodeWindows1252(orig).src
+			case UTF16LE, UTF16BE:
+				bom := []byte{0xFF, 0xFE}
+				if doc.Encoding == UTF16BE {
+					bom = []byte{0xFE, 0xFF}
+				}
+				dec = decodeUTF16(append(bom, orig...), doc.Encoding).src
+			}
+			if dec != doc.Slice(w.Span) {
+				t.Fatalf("word %q: original bytes %q decode to %q", w.Text, orig, dec)
+			}
 		}
 	}
 }
