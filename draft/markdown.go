@@ -2,6 +2,7 @@ package draft
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -31,6 +32,15 @@ func parseMarkdown(md parser.Parser, doc *Document) {
 				src[i] = ' '
 			}
 		}
+	}
+	if line, ok := tooDeep(src); ok {
+		// goldmark slows down sharply on very deep nesting; no draft nests
+		// this deep, so read the file as plain text rather than stall.
+		off := lineOffset(doc.Src, 0, line)
+		doc.Notices = append(doc.Notices, Notice{Span: Span{off, off},
+			Message: fmt.Sprintf("Markdown nested more than %d levels deep (line %d); read as plain text", maxNesting, line)})
+		parseText(doc)
+		return
 	}
 	root := md.Parse(text.NewReader(src))
 	w := mdWalker{doc: doc, src: src, b: newBuilder(doc)}
@@ -120,6 +130,42 @@ func (w *mdWalker) htmlBlock(n *ast.HTMLBlock) {
 		stop = max(stop, n.ClosureLine.Stop)
 	}
 	w.scanComments(start, stop)
+}
+
+// maxNesting is the deepest list or block-quote nesting read as Markdown.
+const maxNesting = 64
+
+// tooDeep reports the first line nested deeper than maxNesting: indented
+// by more than two columns a level, or with more block-quote markers.
+func tooDeep(src []byte) (line int, deep bool) {
+	line = 1
+	for i := 0; i < len(src); {
+		indent, quotes := 0, 0
+		for ; i < len(src) && src[i] != '\n'; i++ {
+			switch src[i] {
+			case ' ':
+				indent++
+				continue
+			case '\t':
+				indent += 4
+				continue
+			case '>':
+				quotes++
+				continue
+			}
+			break
+		}
+		if indent > 2*maxNesting || quotes > maxNesting {
+			return line, true
+		}
+		if j := bytes.IndexByte(src[i:], '\n'); j >= 0 {
+			i += j + 1
+			line++
+		} else {
+			break
+		}
+	}
+	return 0, false
 }
 
 // scanComments records the HTML comments in src[start:stop].

@@ -137,3 +137,23 @@ func TestMarkdownBadFrontMatter(t *testing.T) {
 		t.Errorf("bad front matter should give no metadata and leave the body: %+v %q", doc.Meta, paragraphTexts(doc))
 	}
 }
+
+// TestMarkdownTooDeep checks that pathologically deep nesting is read as
+// plain text with a notice instead of stalling the Markdown parser.
+func TestMarkdownTooDeep(t *testing.T) {
+	t.Parallel()
+	var b strings.Builder
+	b.WriteString("Intro.\n\n")
+	for i := range 200 {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	doc := parse(t, "deep.md", b.String())
+	if len(doc.Notices) != 1 || !strings.Contains(doc.Notices[0].Message, "nested more than 64 levels deep (line 68)") {
+		t.Fatalf("notices %+v", doc.Notices)
+	}
+	// Normal nesting is Markdown as usual.
+	ok := parse(t, "ok.md", "- a\n  - b\n    - c\n\n> > > quoted\n")
+	if len(ok.Notices) != 0 || len(ok.Paragraphs) != 4 {
+		t.Errorf("notices %v, paragraphs %q", ok.Notices, paragraphTexts(ok))
+	}
+}

@@ -11,7 +11,7 @@ func (BadInputRule) Meta() lint.Meta {
 	return lint.Meta{
 		ID:       "bad-input",
 		Title:    "a draft could not be read exactly as written",
-		Doc:      "Reports drafts that are not valid UTF-8 (they are read as Windows-1252, the usual encoding of legacy CMS exports, so check the characters outside ASCII) and front matter that does not parse (its metadata is ignored). Binary files are skipped with a message on standard error.",
+		Doc:      "Reports drafts that are not valid UTF-8 (they are read as Windows-1252, the usual encoding of legacy CMS exports, so check the characters outside ASCII), front matter that does not parse (its metadata is ignored), and Markdown nested more than 64 levels deep (read as plain text). Binary files are skipped with a message on standard error.",
 		Severity: lint.Warning,
 		Bad:      "---\ntitle: [unclosed\n---",
 		Good:     "---\ntitle: Council passes budget\n---",
