@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -236,7 +237,7 @@ func (l *loader) rules(value ast.Node) (map[string]*setting, error) {
 		}
 		if len(rest) > 0 {
 			if _, ok := rule.(lint.Configurable); !ok {
-				return nil, l.errAt(rest[0], fmt.Sprintf("rules.%s: unknown option %q (this rule has no options besides severity)", id, keyString(rest[0])))
+				return nil, l.errAt(rest[0], fmt.Sprintf("rules.%s: %s", id, unknownOption(keyString(rest[0]), nil)))
 			}
 			s.options = &optionsNode{node: ast.Mapping(v.GetToken(), false, rest...)}
 		}
@@ -296,7 +297,7 @@ func configure(path string, r lint.Rule, nodes []*optionsNode) (lint.Rule, error
 	l := &loader{path: path}
 	for _, n := range nodes {
 		if err := yaml.NodeToValue(n.node, opts, yaml.DisallowUnknownField()); err != nil {
-			return nil, l.optionError(r.Meta().ID, n.node, err)
+			return nil, l.optionError(r.Meta().ID, optionNames(opts), n.node, err)
 		}
 	}
 	rule, err := cr.WithOptions(opts)
@@ -310,18 +311,39 @@ func configure(path string, r lint.Rule, nodes []*optionsNode) (lint.Rule, error
 	return rule, nil
 }
 
-func (l *loader) optionError(id string, at ast.Node, err error) error {
+func (l *loader) optionError(id string, known []string, at ast.Node, err error) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		pos := ye.GetToken().Position
 		msg := ye.GetMessage()
 		var uf *yaml.UnknownFieldError
 		if errors.As(err, &uf) {
-			msg = "unknown option: " + strings.TrimPrefix(msg, "unknown field ")
+			msg = unknownOption(strings.Trim(strings.TrimPrefix(msg, "unknown field "), `"`), known)
 		}
 		return &Error{Path: l.path, Line: pos.Line, Column: pos.Column, Msg: fmt.Sprintf("rules.%s: %s", id, msg)}
 	}
 	return l.errAt(at, fmt.Sprintf("rules.%s: %v", id, err))
+}
+
+// unknownOption words the error for an option a rule does not have.
+func unknownOption(name string, known []string) string {
+	known = append([]string{"severity"}, known...)
+	if s := lint.Closest(name, known); s != "" {
+		return fmt.Sprintf("unknown option %q; did you mean %q?", name, s)
+	}
+	return fmt.Sprintf("unknown option %q (known: %s)", name, strings.Join(known, ", "))
+}
+
+// optionNames lists the YAML names of an options struct's fields.
+func optionNames(opts any) []string {
+	var names []string
+	t := reflect.TypeOf(opts).Elem()
+	for i := 0; i < t.NumField(); i++ {
+		if name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); name != "" && name != "-" {
+			names = append(names, name)
+		}
+	}
+	return names
 }
 
 func (l *loader) yamlError(err error) error {

@@ -229,9 +229,9 @@ func TestParseErrors(t *testing.T) {
 		{name: "setting as a list", src: "rules:\n  repeated-word: [off]\n", line: 2, col: 18, msg: "rules.repeated-word: must be a severity or a mapping with severity and options"},
 
 		// Options.
-		{name: "misspelt option", src: "rules:\n  repeated-word: {allw: [x]}\n", line: 2, col: 19, msg: `rules.repeated-word: unknown option: "allw"`},
-		{name: "misspelt option after severity", src: "rules:\n  repeated-word:\n    severity: info\n    allw: [x]\n", line: 4, col: 5, msg: `rules.repeated-word: unknown option: "allw"`},
-		{name: "option of a rule without options", src: "rules:\n  bad-input: {severity: off, foo: 1}\n", line: 2, col: 30, msg: `rules.bad-input: unknown option "foo" (this rule has no options besides severity)`},
+		{name: "misspelt option", src: "rules:\n  repeated-word: {allw: [x]}\n", line: 2, col: 19, msg: `rules.repeated-word: unknown option "allw"; did you mean "allow"?`},
+		{name: "misspelt option after severity", src: "rules:\n  repeated-word:\n    severity: info\n    allw: [x]\n", line: 4, col: 5, msg: `rules.repeated-word: unknown option "allw"; did you mean "allow"?`},
+		{name: "option of a rule without options", src: "rules:\n  bad-input: {severity: off, foo: 1}\n", line: 2, col: 30, msg: `rules.bad-input: unknown option "foo" (known: severity)`},
 		{name: "option not a list", src: "rules:\n  repeated-word: {allow: 5}\n", line: 2, col: 26, msg: "rules.repeated-word: int was used where sequence is expected"},
 		{name: "option a mapping", src: "rules:\n  repeated-word: {allow: {a: 1}}\n", line: 2, col: 26, msg: "rules.repeated-word: mapping was used where sequence is expected"},
 		{name: "block option not a list", src: "rules:\n  repeated-word:\n    allow: foo\n", line: 3, col: 12, msg: "rules.repeated-word: string was used where sequence is expected"},
@@ -251,7 +251,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "override invalid glob", src: "overrides:\n  - files: [\"a/[\"]\n", line: 2, col: 13, msg: `overrides.files: "a/[" is not a valid glob`},
 		{name: "override misspelt rule", src: "overrides:\n  - files: [a]\n    rules:\n      repeted-word: off\n", line: 4, col: 7, msg: `unknown rule "repeted-word"; did you mean "repeated-word"?`},
 		{name: "override bad severity", src: "overrides:\n  - files: [a]\n    rules: {bad-input: loud}\n", line: 3, col: 24, msg: `rules.bad-input: unknown severity "loud" ` + severityWant},
-		{name: "override misspelt option", src: "overrides:\n  - files: [a]\n    rules:\n      repeated-word: {alow: [x]}\n", line: 4, col: 23, msg: `rules.repeated-word: unknown option: "alow"`},
+		{name: "override misspelt option", src: "overrides:\n  - files: [a]\n    rules:\n      repeated-word: {alow: [x]}\n", line: 4, col: 23, msg: `rules.repeated-word: unknown option "alow"; did you mean "allow"?`},
 		{name: "override option value rejected", src: "overrides:\n  - files: [opinion/**]\n    rules:\n      repeated-word:\n        severity: off\n        allow: [\"a b\"]\n", line: 6, col: 9, msg: `rules.repeated-word: allow: "a b" is not a single word`},
 	}
 	for _, tt := range tests {
