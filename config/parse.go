@@ -451,11 +451,7 @@ func (l *loader) resolveAliases(doc *ast.DocumentNode) error {
 				}
 			}
 		case *ast.MappingValueNode:
-			val, err := fix(v.Value)
-			if err != nil {
-				return nil, err
-			}
-			v.Value = val
+			return n, fixValue(&v.Value, fix)
 		case *ast.SequenceNode:
 			for i, item := range v.Values {
 				val, err := fix(item)
@@ -465,17 +461,9 @@ func (l *loader) resolveAliases(doc *ast.DocumentNode) error {
 				v.Values[i] = val
 			}
 		case *ast.AnchorNode:
-			val, err := fix(v.Value)
-			if err != nil {
-				return nil, err
-			}
-			v.Value = val
+			return n, fixValue(&v.Value, fix)
 		case *ast.TagNode:
-			val, err := fix(v.Value)
-			if err != nil {
-				return nil, err
-			}
-			v.Value = val
+			return n, fixValue(&v.Value, fix)
 		}
 		return n, nil
 	}
@@ -484,6 +472,16 @@ func (l *loader) resolveAliases(doc *ast.DocumentNode) error {
 		return err
 	}
 	doc.Body = body
+	return nil
+}
+
+// fixValue replaces *slot with what fix makes of it.
+func fixValue(slot *ast.Node, fix func(ast.Node) (ast.Node, error)) error {
+	val, err := fix(*slot)
+	if err != nil {
+		return err
+	}
+	*slot = val
 	return nil
 }
 

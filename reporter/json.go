@@ -59,21 +59,31 @@ type jsonRelated struct {
 func (JSON) Report(w io.Writer, run *Run) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"files\": %d,\n  \"findings\": [", JSONVersion, run.Files)
-	enc := newItemEncoder(bw, "    ")
-	n := 0
-	for _, res := range run.Results {
-		for _, f := range res.Findings {
-			if err := enc.item(n, toJSON(f)); err != nil {
-				return err
-			}
-			n++
-		}
+	n, err := writeItems(bw, "    ", run, func(f lint.Finding) any { return toJSON(f) })
+	if err != nil {
+		return err
 	}
 	if n > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("]\n}\n")
 	return bw.Flush()
+}
+
+// writeItems writes one JSON array element per finding of the run, made
+// by item, and returns how many it wrote.
+func writeItems(w *bufio.Writer, indent string, run *Run, item func(lint.Finding) any) (int, error) {
+	enc := newItemEncoder(w, indent)
+	n := 0
+	for _, res := range run.Results {
+		for _, f := range res.Findings {
+			if err := enc.item(n, item(f)); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
 }
 
 // itemEncoder writes the elements of a JSON array one at a time, indented

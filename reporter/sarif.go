@@ -124,15 +124,9 @@ func (SARIF) Report(w io.Writer, run *Run) error {
 	fmt.Fprintf(bw, "{\n  \"$schema\": %q,\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n      \"tool\": ", sarifSchemaURI)
 	bw.Write(unescapeHTML(tool))
 	bw.WriteString(",\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [")
-	enc := newItemEncoder(bw, "        ")
-	n := 0
-	for _, res := range run.Results {
-		for _, f := range res.Findings {
-			if err := enc.item(n, sarifResultFor(f, index)); err != nil {
-				return err
-			}
-			n++
-		}
+	n, err := writeItems(bw, "        ", run, func(f lint.Finding) any { return sarifResultFor(f, index) })
+	if err != nil {
+		return err
 	}
 	if n > 0 {
 		bw.WriteString("\n      ")
