@@ -33,10 +33,15 @@ func (s *scratch) takeSentences(n int) []Sentence {
 
 // analyze fills a paragraph's words and sentences from its text.
 func analyze(p *Paragraph, sc *scratch) {
-	// A word and its separator take at least two bytes, so the slice never
-	// outgrows the room reserved for it.
-	words := tokenize(p.Text, sc.takeWords(len(p.Text)/2+1))
-	sc.words = sc.words[:len(sc.words)+len(words)]
+	// Reserve room for the usual number of words (news copy runs five to
+	// six bytes a word). Keep the words in the chunk when they fit; when
+	// they did not, append moved them to an array of their own and the
+	// chunk's room is simply reused.
+	room := len(p.Text)/4 + 8
+	words := tokenize(p.Text, sc.takeWords(room))
+	if len(words) <= room {
+		sc.words = sc.words[:len(sc.words)+len(words)]
+	}
 	p.Words = words[:len(words):len(words)]
 	p.mapWordSpans()
 	sc.bounds = sentenceBounds(p.Text, p.Words, sc.bounds[:0])

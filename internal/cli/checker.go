@@ -264,6 +264,40 @@ func (c *checker) stdinSource() (source, error) {
 	return source{path: name, data: data, cfg: cfg}, nil
 }
 
+// readDraft reads a draft's file, refusing one over the size limit before
+// reading it.
+func readDraft(src source) ([]byte, *message) {
+	fail := func(text string) *message {
+		return &message{path: src.path, text: text, fatal: true, unchecked: true}
+	}
+	f, err := os.Open(src.path)
+	if err != nil {
+		return nil, fail(describeIOError(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, fail(describeIOError(err))
+	}
+	if src.cfg.MaxSize > 0 && st.Size() > src.cfg.MaxSize {
+		return nil, fail(tooLarge(src.cfg, st.Size()))
+	}
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, fail(describeIOError(err))
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)] // the file grew while we read it
+		}
+	}
+}
+
 // tooLarge describes a draft over the configured size limit.
 func tooLarge(cfg *config.Config, size int64) string {
 	where := "files.max_size"
@@ -278,15 +312,9 @@ func tooLarge(cfg *config.Config, size int64) string {
 func (c *checker) lintOne(src source) outcome {
 	data := src.data
 	if data == nil {
-		st, err := os.Stat(src.path)
-		if err != nil {
-			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true, unchecked: true}}
-		}
-		if src.cfg.MaxSize > 0 && st.Size() > src.cfg.MaxSize {
-			return outcome{msg: &message{path: src.path, text: tooLarge(src.cfg, st.Size()), fatal: true, unchecked: true}}
-		}
-		if data, err = os.ReadFile(src.path); err != nil {
-			return outcome{msg: &message{path: src.path, text: describeIOError(err), fatal: true, unchecked: true}}
+		var msg *message
+		if data, msg = readDraft(src); msg != nil {
+			return outcome{msg: msg}
 		}
 	}
 	format := draft.FormatOf(src.path)
