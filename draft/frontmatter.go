@@ -2,7 +2,6 @@ package draft
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -154,14 +153,4 @@ func lineOffset(src string, base, n int) int {
 		off += k + 1
 	}
 	return off
-}
-
-// sortedKeys returns a map's keys in order, for deterministic output.
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
