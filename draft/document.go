@@ -3,6 +3,8 @@ package draft
 import (
 	"path/filepath"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // Format is the markup a draft is written in.
@@ -109,8 +111,11 @@ type Document struct {
 	Encoding Encoding
 	Layout   Layout
 	// Src is the draft's text, decoded to UTF-8. Every span indexes Src.
-	Src        string
-	Meta       Metadata
+	Src  string
+	Meta Metadata
+	// Language is the draft's language: its metadata's, else the one the
+	// parser was given. It is language.Und when neither names one.
+	Language   language.Tag
 	Paragraphs []Paragraph
 	Comments   []Comment
 	Notices    []Notice

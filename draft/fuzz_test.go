@@ -22,6 +22,8 @@ func seedCorpus(f *testing.F, ext string) {
 		"---\ntitle: x\n---\nBody the the.\n", "+++\ntitle = \"x\"\n+++\n",
 		"<p>a &rsquo; b<script>x</script><!-- c --></p><li>d<td>e", "<p>&#x1F600;&#0;&bogus;&amp",
 		"U.S. D.C. J.D. ’90s rock 'n' roll 1.5 1,000 https://x.y/z. me@x.y @h #t",
+		"“A ‘b’ c.” \"d 'e\" f.' ’g,’ 6'2\" « h » „i“ ‚j‘ ‹k› »l« \"\n\n\"m\n\n“n”",
+		"<p>&ldquo;a &lsquo;b&rsquo;</p><p>&ldquo;c&rdquo; &laquo;d&raquo; &#8220;e&#8221;</p>",
 	} {
 		f.Add([]byte(s))
 	}

@@ -73,6 +73,7 @@ func checkInvariants(t testing.TB, doc *Document) {
 				t.Fatalf("word %q reported exact but source is %q", w.Text, raw)
 			}
 		}
+		checkQuotes(t, doc, &p, inFile)
 		prevSent := -1
 		for _, s := range p.Sentences {
 			inFile("sentence", s.Span)
@@ -161,6 +162,51 @@ func checkOriginal(t testing.TB, raw []byte, doc *Document) {
 			if dec != doc.Slice(w.Span) {
 				t.Fatalf("word %q: original bytes %q decode to %q", w.Text, orig, dec)
 			}
+		}
+	}
+}
+
+// checkQuotes checks a paragraph's quotation marks: each lies in the
+// paragraph, in order, reads as its rune in the text, and has a span in
+// the file; each quotation opens before it closes, with a parent of a lower
+// level; each problem names a mark of the paragraph.
+func checkQuotes(t testing.TB, doc *Document, p *Paragraph, inFile func(string, Span)) {
+	t.Helper()
+	offs := map[int]bool{}
+	last := -1
+	for _, m := range p.QuoteMarks {
+		inFile("quote mark", m.Span)
+		if m.Off <= last || m.Off+runeLen(m.Rune) > len(p.Text) || !strings.HasPrefix(p.Text[m.Off:], string(m.Rune)) {
+			t.Fatalf("quote mark %q at %d out of order or not in text %q", m.Rune, m.Off, p.Text)
+		}
+		if m.Span.Start < p.Span.Start || m.Span.End > p.Span.End || m.Span.Start == m.Span.End {
+			t.Fatalf("quote mark %q span %v outside paragraph span %v", m.Rune, m.Span, p.Span)
+		}
+		if p.Exact(m.Off, m.Off+runeLen(m.Rune)) && doc.Slice(m.Span) != string(m.Rune) {
+			t.Fatalf("quote mark %q: source is %q", m.Rune, doc.Slice(m.Span))
+		}
+		last = m.Off
+		offs[m.Off] = true
+	}
+	for qi, q := range p.Quotations {
+		if !offs[q.Open.Off] || q.Open.Role != RoleOpening {
+			t.Fatalf("quotation %d opens with %+v, not an opening mark of the paragraph", qi, q.Open)
+		}
+		if q.Closed() && (!offs[q.Close.Off] || q.Close.Off <= q.Open.Off || q.Close.Role != RoleClosing) {
+			t.Fatalf("quotation %d closes with %+v after opening at %d", qi, q.Close, q.Open.Off)
+		}
+		if q.Parent >= qi || q.Parent >= 0 && p.Quotations[q.Parent].Level != q.Level-1 || q.Parent < 0 && q.Level != 0 {
+			t.Fatalf("quotation %d: level %d, parent %d", qi, q.Level, q.Parent)
+		}
+		inFile("quotation first mark", q.First)
+		s, e := q.TextRange(p)
+		if s > e || e > len(p.Text) {
+			t.Fatalf("quotation %d text range %d-%d in %d bytes", qi, s, e, len(p.Text))
+		}
+	}
+	for _, pr := range p.QuoteProblems {
+		if !offs[pr.Mark.Off] || pr.Quotation >= len(p.Quotations) {
+			t.Fatalf("problem %v names mark at %d (known: %v) and quotation %d", pr.Kind, pr.Mark.Off, offs, pr.Quotation)
 		}
 	}
 }

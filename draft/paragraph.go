@@ -19,6 +19,14 @@ type Paragraph struct {
 	Sentences []Sentence
 	Words     []Word
 
+	// QuoteMarks are the paragraph's quotation marks and apostrophes, in
+	// order, each with the role pairing gave it.
+	QuoteMarks []QuoteMark
+	// Quotations are the paragraph's quotations, in the order they open.
+	Quotations []Quotation
+	// QuoteProblems are the problems pairing found, in text order.
+	QuoteProblems []QuoteProblem
+
 	segs []segment
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark/parser"
+	"golang.org/x/text/language"
 )
 
 // Parser parses drafts. It is safe for concurrent use.
@@ -25,6 +26,21 @@ func (p *Parser) Parse(path string, raw []byte) (*Document, error) {
 
 // ParseFormat is Parse with an explicit format.
 func (p *Parser) ParseFormat(path string, raw []byte, format Format) (*Document, error) {
+	return p.ParseWith(path, raw, Options{Format: format})
+}
+
+// Options are how to read a draft.
+type Options struct {
+	Format Format
+	// Language is the drafts' language, from the configuration; the
+	// draft's own metadata overrides it. Quotation marks are paired by its
+	// conventions (American English when it is language.Und).
+	Language language.Tag
+}
+
+// ParseWith parses a draft with explicit options.
+func (p *Parser) ParseWith(path string, raw []byte, opts Options) (*Document, error) {
+	format := opts.Format
 	dec, err := decode(raw)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -60,7 +76,21 @@ func (p *Parser) ParseFormat(path string, raw []byte, format Format) (*Document,
 	default:
 		parseText(doc)
 	}
+	doc.Language = ResolveLanguage(doc.Meta.Language, opts.Language)
+	style := QuoteStyleFor(doc.Language)
+	pairQuotes(doc, &style)
 	return doc, nil
+}
+
+// ResolveLanguage returns a draft's language: the tag its metadata names,
+// when that parses, else fallback.
+func ResolveLanguage(meta string, fallback language.Tag) language.Tag {
+	if meta != "" {
+		if t, err := language.Parse(meta); err == nil {
+			return t
+		}
+	}
+	return fallback
 }
 
 // markHeadline turns the draft's first level-1 heading into its headline.

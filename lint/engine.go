@@ -65,12 +65,7 @@ func NewEngine(all []Rule, extra ...Processor) *Engine {
 // passed through the processors, and with the source line of each. A rule
 // that panics is reported as an error naming the rule and the file.
 func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
-	lang := set.Language
-	if doc.Meta.Language != "" {
-		if t, err := language.Parse(doc.Meta.Language); err == nil {
-			lang = t
-		}
-	}
+	lang := draft.ResolveLanguage(doc.Meta.Language, set.Language)
 	file := &File{Doc: doc}
 	if len(doc.Comments) > 0 {
 		file.Directives = ParseDirectives(doc, e.known)

@@ -110,7 +110,7 @@ func lintCase(t failer, path, name, text string, cfgText []byte) lint.FileResult
 			t.Fatalf("%s: %v", path, err)
 		}
 	}
-	doc, err := draft.NewParser().Parse(name, []byte(text))
+	doc, err := draft.NewParser().ParseWith(name, []byte(text), draft.Options{Format: draft.FormatOf(name), Language: cfg.Language})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}

@@ -321,7 +321,7 @@ func (c *checker) lintOne(src source) outcome {
 	if src.path == "<stdin>" {
 		format = draft.Text
 	}
-	doc, err := c.parser.ParseFormat(src.path, data, format)
+	doc, err := c.parser.ParseWith(src.path, data, draft.Options{Format: format, Language: src.cfg.Language})
 	if err != nil {
 		var be *draft.BinaryError
 		if errors.As(err, &be) {
