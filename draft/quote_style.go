@@ -19,8 +19,9 @@ type QuoteStyle struct {
 	// Pairs lists every pair the language uses, at any level, including
 	// alternatives (German » « as well as „ “).
 	Pairs []QuotePair
-	// nested is set when the language's nesting order is checked.
-	nested bool
+	// nested is set when the language's nesting order is checked; ordered
+	// when each depth has its own marks, cycling through Levels.
+	nested, ordered bool
 
 	glyphs map[rune]glyphUse
 	// continuers are marks that may reopen a guillemet quotation at the
@@ -75,10 +76,10 @@ var (
 // Quote styles.
 var (
 	englishPairs  = []QuotePair{{ldq, rdq}, {lsq, rsq}}
-	americanStyle = QuoteStyle{Name: "American English", nested: true,
+	americanStyle = QuoteStyle{Name: "American English", nested: true, ordered: true,
 		Levels: englishPairs, Pairs: englishPairs,
 		Double: QuotePair{ldq, rdq}, Single: QuotePair{lsq, rsq}, Apostrophe: rsq, glyphs: englishGlyphs}
-	britishStyle = QuoteStyle{Name: "British English", nested: true,
+	britishStyle = QuoteStyle{Name: "British English", nested: true, ordered: true,
 		Levels: []QuotePair{{lsq, rsq}, {ldq, rdq}}, Pairs: englishPairs,
 		Double: QuotePair{ldq, rdq}, Single: QuotePair{lsq, rsq}, Apostrophe: rsq, glyphs: englishGlyphs}
 	spanishStyle = QuoteStyle{Name: "Spanish", nested: true,
@@ -180,3 +181,8 @@ func (s *QuoteStyle) validPair(open, close rune) bool {
 // Nested reports whether the style's nesting order is checked: a
 // quotation inside a quotation must use the next level's marks.
 func (s *QuoteStyle) Nested() bool { return s.nested }
+
+// Ordered reports whether each nesting depth has its own marks, cycling
+// through Levels (English), rather than each level only having to go
+// deeper than the one around it (Spanish, German).
+func (s *QuoteStyle) Ordered() bool { return s.ordered }

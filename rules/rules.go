@@ -12,6 +12,7 @@ func All() []lint.Rule {
 	rules := []lint.Rule{
 		BadDirectiveRule{},
 		BadInputRule{},
+		BrokenQuoteRule{},
 		RepeatedWordRule{},
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].Meta().ID < rules[j].Meta().ID })
