@@ -23,6 +23,15 @@ func TestLinearTime(t *testing.T) {
 		"entities":      "&amp; ",
 		"escapes":       `\* `,
 		"urls":          "https://example.com/a. ",
+		"mixed marks":   `"'`,
+		"open singles":  "‘a ",
+		"close singles": "s’ ",
+		"open doubles":  "“a ",
+		"close doubles": "a” ",
+		"ditto marks":   `" `,
+		"guillemets":    "« a ",
+		"nested":        "“a ‘b “c ‘d ",
+		"deep singles":  strings.Repeat("‘a ", 1<<17) + strings.Repeat("b” ", 1<<17),
 	}
 	p := NewParser()
 	for name, pat := range patterns {

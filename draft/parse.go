@@ -2,6 +2,7 @@ package draft
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark/parser"
 	"golang.org/x/text/language"
@@ -9,7 +10,8 @@ import (
 
 // Parser parses drafts. It is safe for concurrent use.
 type Parser struct {
-	md parser.Parser
+	md      parser.Parser
+	pairers sync.Pool // of *pairer, scratch space for pairing quotation marks
 }
 
 // NewParser returns a Parser.
@@ -78,7 +80,12 @@ func (p *Parser) ParseWith(path string, raw []byte, opts Options) (*Document, er
 	}
 	doc.Language = ResolveLanguage(doc.Meta.Language, opts.Language)
 	style := QuoteStyleFor(doc.Language)
-	pairQuotes(doc, &style)
+	pr, _ := p.pairers.Get().(*pairer)
+	if pr == nil {
+		pr = &pairer{}
+	}
+	pairQuotes(doc, &style, pr)
+	p.pairers.Put(pr)
 	return doc, nil
 }
 

@@ -9,6 +9,9 @@ import (
 // which keeps it linear on pathological input.
 const lookahead = 256
 
+// maxDepth is the deepest nesting pairing looks into.
+const maxDepth = 64
+
 // pairer pairs the quotation marks of a document's paragraphs in order,
 // carrying quotations that run on from one paragraph into the next.
 type pairer struct {
@@ -28,6 +31,7 @@ type pairer struct {
 	outMarks  []QuoteMark
 	outQuotes []Quotation
 	outProbs  []QuoteProblem
+	arenaSize int // marks to allocate room for at a time
 }
 
 type carried struct {
@@ -36,9 +40,15 @@ type carried struct {
 }
 
 // pairQuotes finds, classifies and pairs the quotation marks of every
-// paragraph of doc in the given style.
-func pairQuotes(doc *Document, style *QuoteStyle) {
-	pr := &pairer{style: style}
+// paragraph of doc in the given style. pr is scratch space, reused across
+// documents.
+func pairQuotes(doc *Document, style *QuoteStyle, pr *pairer) {
+	*pr = pairer{
+		style: style,
+		marks: pr.marks[:0], quotes: pr.quotes[:0], probs: pr.probs[:0], stack: pr.stack[:0], carry: pr.carry[:0],
+		// News copy has about one mark (mostly apostrophes) per 60 bytes.
+		arenaSize: min(max(len(doc.Src)/60, 16), 4096),
+	}
 	for i := range doc.Paragraphs {
 		var next *Paragraph
 		if i+1 < len(doc.Paragraphs) {
@@ -46,6 +56,7 @@ func pairQuotes(doc *Document, style *QuoteStyle) {
 		}
 		pr.paragraph(&doc.Paragraphs[i], next)
 	}
+	pr.outMarks, pr.outQuotes, pr.outProbs = nil, nil, nil // the document keeps them
 }
 
 func (pr *pairer) paragraph(p *Paragraph, next *Paragraph) {
@@ -519,8 +530,11 @@ func (pr *pairer) nextCloses(i int) bool {
 	return false
 }
 
+// findOpen returns the stack position of the innermost open quotation of
+// family fam, or -1. It looks no deeper than maxDepth quotations, which
+// keeps pairing linear on input that only opens quotations.
 func (pr *pairer) findOpen(fam uint8) int {
-	for k := len(pr.stack) - 1; k >= 0; k-- {
+	for k := len(pr.stack) - 1; k >= 0 && k >= len(pr.stack)-maxDepth; k-- {
 		if familyOf(pr.quotes[pr.stack[k]].Open.Rune) == fam {
 			return k
 		}
@@ -529,7 +543,7 @@ func (pr *pairer) findOpen(fam uint8) int {
 }
 
 func (pr *pairer) stackPos(q int) int {
-	for k := len(pr.stack) - 1; k >= 0; k-- {
+	for k := len(pr.stack) - 1; k >= 0 && k >= len(pr.stack)-maxDepth; k-- {
 		if pr.stack[k] == q {
 			return k
 		}
@@ -614,54 +628,73 @@ func (pr *pairer) nearest(off int) int {
 // store copies the paragraph's marks, quotations and problems into p,
 // with source spans and final roles.
 func (pr *pairer) store(p *Paragraph) {
-	spanOf := func(m *QuoteMark) {
-		if m.Rune != 0 {
-			m.Span = p.SourceSpan(m.Off, m.Off+runeLen(m.Rune))
-		}
+	if cap(pr.outMarks)-len(pr.outMarks) < len(pr.marks) {
+		pr.outMarks = make([]QuoteMark, 0, max(pr.arenaSize, len(pr.marks)))
 	}
-	roles := func(m *QuoteMark) {
+	n := len(pr.outMarks)
+	cur := spanCursor{p: p}
+	for k := range pr.marks {
+		m := &pr.marks[k]
+		pr.outMarks = append(pr.outMarks, QuoteMark{Off: m.off, Rune: m.r, Role: m.role,
+			Span: cur.span(m.off, m.off+runeLen(m.r))})
+	}
+	marks := pr.outMarks[n:len(pr.outMarks):len(pr.outMarks)]
+	p.QuoteMarks = marks
+	// final returns the stored mark at m's offset.
+	final := func(m *QuoteMark) {
 		if m.Rune == 0 {
 			return
 		}
-		k := sort.Search(len(pr.marks), func(k int) bool { return pr.marks[k].off >= m.Off })
-		if k < len(pr.marks) {
-			m.Role = pr.marks[k].role
+		k := sort.Search(len(marks), func(k int) bool { return marks[k].Off >= m.Off })
+		if k < len(marks) {
+			*m = marks[k]
 		}
-		spanOf(m)
 	}
-	if cap(pr.outMarks)-len(pr.outMarks) < len(pr.marks) {
-		pr.outMarks = make([]QuoteMark, 0, max(256, len(pr.marks)))
-	}
-	n := len(pr.outMarks)
-	for k := range pr.marks {
-		m := QuoteMark{Off: pr.marks[k].off, Rune: pr.marks[k].r, Role: pr.marks[k].role}
-		spanOf(&m)
-		pr.outMarks = append(pr.outMarks, m)
-	}
-	p.QuoteMarks = pr.outMarks[n:len(pr.outMarks):len(pr.outMarks)]
 	for q := range pr.quotes {
-		roles(&pr.quotes[q].Open)
-		roles(&pr.quotes[q].Close)
+		final(&pr.quotes[q].Open)
+		final(&pr.quotes[q].Close)
 		if !pr.quotes[q].FromPrevious {
 			pr.quotes[q].First = pr.quotes[q].Open.Span
 		}
 	}
-	p.Quotations = carve(&pr.outQuotes, pr.quotes)
+	p.Quotations = carve(&pr.outQuotes, pr.quotes, pr.arenaSize/4)
 	sort.SliceStable(pr.probs, func(a, b int) bool { return pr.probs[a].Mark.Off < pr.probs[b].Mark.Off })
 	for k := range pr.probs {
-		roles(&pr.probs[k].Mark)
+		final(&pr.probs[k].Mark)
 	}
-	p.QuoteProblems = carve(&pr.outProbs, pr.probs)
+	p.QuoteProblems = carve(&pr.outProbs, pr.probs, 8)
+}
+
+// spanCursor maps text ranges in increasing order to source spans,
+// walking the paragraph's segments once instead of searching them for
+// every range.
+type spanCursor struct {
+	p *Paragraph
+	k int
+}
+
+func (c *spanCursor) span(start, end int) Span {
+	segs := c.p.segs
+	for c.k+1 < len(segs) && segs[c.k].text+segs[c.k].textLen <= start {
+		c.k++
+	}
+	if c.k < len(segs) {
+		sg := segs[c.k]
+		if start >= sg.text && end <= sg.text+sg.textLen && sg.textLen == sg.srcLen {
+			return Span{Start: sg.src + start - sg.text, End: sg.src + end - sg.text}
+		}
+	}
+	return c.p.SourceSpan(start, end)
 }
 
 // carve copies items into the arena and returns the copy, so that many
-// paragraphs share a few allocations.
-func carve[T any](arena *[]T, items []T) []T {
+// paragraphs share a few allocations of at least size items.
+func carve[T any](arena *[]T, items []T, size int) []T {
 	if len(items) == 0 {
 		return nil
 	}
 	if cap(*arena)-len(*arena) < len(items) {
-		*arena = make([]T, 0, max(64, len(items)))
+		*arena = make([]T, 0, max(size, len(items)))
 	}
 	n := len(*arena)
 	*arena = append(*arena, items...)

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -67,25 +68,41 @@ type qmark struct {
 	reservedFor     int // the quotation this mark will close, or -1
 }
 
-// isQuoteLead marks the bytes that can start a quotation mark: " ', 0xC2
-// (« ») and 0xE2 (‘ ’ ‚ “ ” „ ‹ ›).
-var isQuoteLead = [256]bool{'"': true, '\'': true, 0xC2: true, 0xE2: true}
+// quoteBytes are the bytes that can start a quotation mark: " ', 0xE2 (‘
+// ’ ‚ “ ” „ ‹ ›) and 0xC2 (« »). Searching for each with IndexByte is much
+// faster than testing every byte.
+var quoteBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 
-// scanMarks appends the quotation marks of text t to marks.
+// scanMarks appends the quotation marks of text t to marks, in order.
 func scanMarks(t string, marks []qmark) []qmark {
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if !isQuoteLead[c] {
-			continue
-		}
-		r := rune(c)
-		if c >= utf8.RuneSelf {
-			r, _ = utf8.DecodeRuneInString(t[i:])
-			if familyOf(r) == famNone {
-				continue
+	first := len(marks)
+	for _, c := range quoteBytes {
+		for i := 0; ; i++ {
+			k := strings.IndexByte(t[i:], c)
+			if k < 0 {
+				break
 			}
+			i += k
+			r := rune(c)
+			if c >= utf8.RuneSelf {
+				r, _ = utf8.DecodeRuneInString(t[i:])
+				if familyOf(r) == famNone {
+					continue
+				}
+			}
+			marks = append(marks, qmark{off: i, r: r, fam: familyOf(r), reservedFor: -1})
 		}
-		marks = append(marks, qmark{off: i, r: r, fam: familyOf(r), reservedFor: -1})
+	}
+	// The four runs are each in order and usually short: insertion sort,
+	// unless there are many.
+	if len(marks)-first > 32 {
+		slices.SortFunc(marks[first:], func(a, b qmark) int { return a.off - b.off })
+		return marks
+	}
+	for i := first + 1; i < len(marks); i++ {
+		for j := i; j > first && marks[j].off < marks[j-1].off; j-- {
+			marks[j], marks[j-1] = marks[j-1], marks[j]
+		}
 	}
 	return marks
 }
@@ -216,7 +233,29 @@ func sideAfter(t string, i int) (kind uint8, r rune, at int) {
 	return kind, r, i
 }
 
+// asciiSide classifies ASCII characters for sideOf; dashes are not ASCII.
+var asciiSide = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			t[c] = sideSpace
+		case c >= '0' && c <= '9':
+			t[c] = sideDigit
+		case strings.IndexByte("([{/", byte(c)) >= 0:
+			t[c] = sideOpen
+		case strings.IndexByte(".,;:!?)]}", byte(c)) >= 0:
+			t[c] = sidePunct
+		default:
+			t[c] = sideLetter
+		}
+	}
+	return t
+}()
+
 func sideOf(r rune, before bool) uint8 {
+	if r < utf8.RuneSelf {
+		return asciiSide[r]
+	}
 	switch {
 	case r == ' ' || r == '\n' || r == '\t' || r == '\r':
 		return sideSpace
