@@ -455,3 +455,30 @@ func TestDocs(t *testing.T) {
 	run(t, "", "", "--config", ".newslint.yml", "testdata/clean").expect(t, 0, nil, nil)
 	run(t, "", "", "README.md", "CONTRIBUTING.md", "THIRD_PARTY.md").expect(t, 0, []string{"3 files checked: no problems found"}, nil)
 }
+
+// TestQuoteLanguage checks that the configured language and a draft's own
+// front matter pick the quotation conventions broken-quote applies, and
+// that its findings and fixes reach the JSON output.
+func TestQuoteLanguage(t *testing.T) {
+	nested := "‘She told me, ‘Sign it,’ and I did,’ he said.\n"
+	dir := writeFiles(t, map[string]string{
+		"us/a.md":                "“She told me, ‘Sign it,’ and I did,” he said.\n",
+		"gb/.newslint.yml":       "language: en-GB\n",
+		"gb/a.md":                "‘She told me, “Sign it,” and I did,’ he said.\n",
+		"gb/nested.md":           nested,
+		"gb/us-draft.md":         "---\nlang: en-US\n---\n\n“She told me, ‘Sign it,’ and I did,” he said.\n",
+		"de/.newslint.yml":       "language: de\n",
+		"de/a.md":                "“Wir sind bereit”, sagte er.\n",
+		"straight/.newslint.yml": "rules:\n  broken-quote:\n    style: bent\n",
+		"straight/a.md":          "\"Hi,\" she said.\n",
+	})
+	runCases(t, dir, []cliCase{
+		{"american", []string{"us"}, 0, []string{"1 file checked: no problems found"}, nil},
+		{"british", []string{"gb/a.md", "gb/us-draft.md"}, 0, []string{"2 files checked: no problems found"}, nil},
+		{"british nesting", []string{"gb/nested.md"}, 1, []string{
+			"gb/nested.md:1:15 error broken-quote quotation ‘Sign it,’ inside the quotation"}, nil},
+		{"german", []string{"--format", "json", "de"}, 1, []string{
+			`"message": "German quotations do not open with “: use „"`, `"text": "„"`}, nil},
+		{"bad option", []string{"straight"}, 2, nil, []string{`straight/.newslint.yml:3:5`, `style: "bent" is not one of any, curly, straight, consistent`}},
+	})
+}
