@@ -28,6 +28,27 @@ func BenchmarkRepeatedWord(b *testing.B) {
 	}
 }
 
+// BenchmarkBrokenQuote runs broken-quote alone, with the style option on
+// so that every mark is looked at, on a parsed dialogue-heavy story.
+func BenchmarkBrokenQuote(b *testing.B) {
+	data, err := os.ReadFile("../testdata/clean/diner-closing.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.NewParser().Parse("draft.txt", data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r, err := BrokenQuoteRule{}.WithOptions(&BrokenQuoteOptions{Style: QuoteStyleConsistent, Nesting: NestingLanguage})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		r.Check(&lint.Pass{Doc: doc})
+	}
+}
+
 // BenchmarkParseAndLint parses the 1,500-word draft and runs every rule
 // through the engine, as the CLI does for each file, on one core.
 func BenchmarkParseAndLint(b *testing.B) {
