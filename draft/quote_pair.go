@@ -313,6 +313,7 @@ func (pr *pairer) singleOpen(i int, next *Paragraph) {
 func (pr *pairer) scanSingle(i int) (best int, atEnd bool) {
 	best = -1
 	bestClass := 0
+	var inner [famSGuil + 1]int // quotations of other kinds opened inside
 	for j := i + 1; j < len(pr.marks); j++ {
 		if j-i > lookahead {
 			return best, false
@@ -325,8 +326,13 @@ func (pr *pairer) scanSingle(i int) (best int, atEnd bool) {
 			return best, false
 		}
 		if n.fam != famSingle {
-			if n.shape == shapeClose && pr.findOpen(n.fam) >= 0 {
-				return best, false
+			switch {
+			case n.shape == shapeOpen:
+				inner[n.fam]++
+			case n.shape == shapeClose && inner[n.fam] > 0:
+				inner[n.fam]--
+			case n.shape == shapeClose && pr.findOpen(n.fam) >= 0:
+				return best, false // the quotation around this one closes
 			}
 			continue
 		}
@@ -340,7 +346,7 @@ func (pr *pairer) scanSingle(i int) (best int, atEnd bool) {
 			}
 			return best, false
 		case shapeClose:
-			if n.r == lowsq || n.left == sideDigit {
+			if n.r == lowsq {
 				continue
 			}
 			class := 1
@@ -348,7 +354,7 @@ func (pr *pairer) scanSingle(i int) (best int, atEnd bool) {
 			case n.left == sidePunct && !n.initialism:
 				return j, false
 			case !n.leftS:
-				class = 2
+				class = 2 // fake’, and ‘Madden NFL 17’
 			}
 			if class > bestClass {
 				best, bestClass = j, class

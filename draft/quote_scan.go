@@ -203,15 +203,15 @@ func sideBefore(t string, i int) (kind uint8, r rune) {
 	return sideOf(r, true), r
 }
 
-// sideAfter classifies the character at offset i. An ellipsis before a
-// word counts as the word: "...and then".
+// sideAfter classifies the character at offset i. An ellipsis (… or two
+// or more stops) before a word counts as the word: "...and then".
 func sideAfter(t string, i int) (kind uint8, r rune, at int) {
 	if i >= len(t) {
 		return sideSpace, 0, i
 	}
 	r, n := utf8.DecodeRuneInString(t[i:])
 	kind = sideOf(r, false)
-	if r == '.' || r == '…' {
+	if r == '…' || r == '.' && strings.HasPrefix(t[i:], "..") {
 		j := i + n
 		for j < len(t) && (t[j] == '.' || strings.HasPrefix(t[j:], "…")) {
 			if t[j] == '.' {
@@ -299,7 +299,7 @@ var elisions = setOf("em", "n", "til", "tis", "twas", "twere", "twill", "twould"
 // a closing mark proves the mark opens a quotation.
 func isElision(s string) (looksLike, certain bool) {
 	if len(s) >= 2 && isDigitAt(s, 0) && isDigitAt(s, 1) && !isDigitAt(s, 2) {
-		return true, true
+		return true, len(s) > 2 && s[2] == 's' // '90s always, '11 only without a closing mark
 	}
 	end := 0
 	for end < len(s) && isLetterASCII(s[end]) {

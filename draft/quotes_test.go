@@ -103,6 +103,10 @@ func TestQuoteProblems(t *testing.T) {
 		{"question inside", "", `"Are we ready?" she asked. "Yes!"`, nil},
 		{"brackets", "", `("We are ready," she said.)`, nil},
 		{"straight single unsure", "", `"I think 'Kevin is right," she said.`, nil},
+		{"title ending in a number", "", "# Review: High-flying ‘Game 2K17’ has a career year\n\nReview: ‘Rally 17’ runs hard.", nil},
+		{"quotation opening with a number", "", `And I just said, ‘11 weeks!’ and left.`, nil},
+		{"full stop with no space after", "", `Click ‘Finish Setup’.This then opens the page.`, nil},
+		{"double inside single inside double", "", `"'Mondays: See You "This" Week!': Office comedy" . The Times.`, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
