@@ -200,6 +200,9 @@ func sideBefore(t string, i int) (kind uint8, r rune) {
 		return sideSpace, 0
 	}
 	r, _ = utf8.DecodeLastRuneInString(t[:i])
+	if r == '-' && i >= 2 && t[i-2] == '-' {
+		return sideOpen, r // a double hyphen standing for a dash: with,--'Oh!
+	}
 	return sideOf(r, true), r
 }
 

@@ -105,6 +105,7 @@ func TestQuoteProblems(t *testing.T) {
 		{"straight single unsure", "", `"I think 'Kevin is right," she said.`, nil},
 		{"title ending in a number", "", "# Review: High-flying ‘Game 2K17’ has a career year\n\nReview: ‘Rally 17’ runs hard.", nil},
 		{"quotation opening with a number", "", `And I just said, ‘11 weeks!’ and left.`, nil},
+		{"double hyphen for a dash", "", `"They say,--'Oh, you will,' and then I say, 'No.'"`, nil},
 		{"full stop with no space after", "", `Click ‘Finish Setup’.This then opens the page.`, nil},
 		{"double inside single inside double", "", `"'Mondays: See You "This" Week!': Office comedy" . The Times.`, nil},
 	}
