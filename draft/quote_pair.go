@@ -663,7 +663,7 @@ func (pr *pairer) store(p *Paragraph) {
 			pr.quotes[q].First = pr.quotes[q].Open.Span
 		}
 	}
-	p.Quotations = carve(&pr.outQuotes, pr.quotes, pr.arenaSize/4)
+	p.Quotations = carve(&pr.outQuotes, pr.quotes, pr.arenaSize/8)
 	sort.SliceStable(pr.probs, func(a, b int) bool { return pr.probs[a].Mark.Off < pr.probs[b].Mark.Off })
 	for k := range pr.probs {
 		final(&pr.probs[k].Mark)

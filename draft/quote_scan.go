@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,38 +72,44 @@ type qmark struct {
 // faster than testing every byte.
 var quoteBytes = [...]byte{'"', '\'', 0xE2, 0xC2}
 
-// scanMarks appends the quotation marks of text t to marks, in order.
+// scanMarks appends the quotation marks of text t to marks, in order. It
+// keeps the next occurrence of each lead byte and takes the nearest, so
+// the output comes sorted without a sort.
 func scanMarks(t string, marks []qmark) []qmark {
-	first := len(marks)
-	for _, c := range quoteBytes {
-		for i := 0; ; i++ {
-			k := strings.IndexByte(t[i:], c)
-			if k < 0 {
-				break
+	var next [len(quoteBytes)]int
+	for k, c := range quoteBytes {
+		next[k] = indexFrom(t, 0, c)
+	}
+	for {
+		k := -1
+		for j, at := range next {
+			if at >= 0 && (k < 0 || at < next[k]) {
+				k = j
 			}
-			i += k
-			r := rune(c)
-			if c >= utf8.RuneSelf {
-				r, _ = utf8.DecodeRuneInString(t[i:])
-				if familyOf(r) == famNone {
-					continue
-				}
+		}
+		if k < 0 {
+			return marks
+		}
+		i, c := next[k], quoteBytes[k]
+		next[k] = indexFrom(t, i+1, c)
+		r := rune(c)
+		if c >= utf8.RuneSelf {
+			r, _ = utf8.DecodeRuneInString(t[i:])
+			if familyOf(r) == famNone {
+				continue
 			}
-			marks = append(marks, qmark{off: i, r: r, fam: familyOf(r), reservedFor: -1})
 		}
+		marks = append(marks, qmark{off: i, r: r, fam: familyOf(r), reservedFor: -1})
 	}
-	// The four runs are each in order and usually short: insertion sort,
-	// unless there are many.
-	if len(marks)-first > 32 {
-		slices.SortFunc(marks[first:], func(a, b qmark) int { return a.off - b.off })
-		return marks
+}
+
+// indexFrom returns the offset of the first byte c in t at or after from,
+// or -1.
+func indexFrom(t string, from int, c byte) int {
+	if k := strings.IndexByte(t[from:], c); k >= 0 {
+		return from + k
 	}
-	for i := first + 1; i < len(marks); i++ {
-		for j := i; j > first && marks[j].off < marks[j-1].off; j-- {
-			marks[j], marks[j-1] = marks[j-1], marks[j]
-		}
-	}
-	return marks
+	return -1
 }
 
 // shapeMarks works out each mark's shape and the hints pairing uses.
