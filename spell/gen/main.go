@@ -1,0 +1,190 @@
+// Command gen builds newslint's dictionaries and English word statistics
+// from the open word lists that fetch.sh downloads. Run it through
+// `go generate ./spell`; its output in spell/data is committed.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/newslint/newslint/spell"
+)
+
+// scowlSize is the largest SCOWL size taken for each kind of list. Size
+// 60 is what SCOWL recommends for spell checking; names and capitalized
+// words come from size 70, since a news story is full of them and a word
+// that is always capitalized cannot mask a lower-case misspelling.
+var scowlSize = map[string]int{
+	"words":         60,
+	"upper":         70,
+	"proper-names":  70,
+	"abbreviations": 70,
+	"contractions":  70,
+}
+
+func main() {
+	src := flag.String("src", "gen/.cache", "directory fetch.sh filled")
+	out := flag.String("out", "data", "output directory")
+	flag.Parse()
+	scowl := filepath.Join(*src, "root/usr/share/dict/scowl")
+
+	english := []string{"english", "american"}
+	british := []string{"english", "british", "british_z"}
+	for _, d := range []struct {
+		name  string
+		words []string
+	}{
+		{"en-US", must(scowlWords(scowl, english))},
+		{"en-GB", must(scowlWords(scowl, british))},
+		{"es", must(spanishWords(*src))},
+	} {
+		write(filepath.Join(*out, d.name+".dafsa"), must(spell.BuildAutomaton(d.words, false)))
+		log.Printf("%s: %d words", d.name, len(d.words))
+	}
+	lm := must(buildLM(filepath.Join(*src, "package/dictionaries")))
+	write(filepath.Join(*out, "en.lm"), lm)
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		log.Fatal(err)
+	}
+	return v
+}
+
+func write(path string, data []byte) {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("wrote %s (%d bytes)", path, len(data))
+}
+
+// scowlWords reads the SCOWL lists of the given spellings, dropping
+// possessives (the checker strips 's itself).
+func scowlWords(dir string, spellings []string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var words []string
+	for _, e := range entries {
+		name := e.Name()
+		dot := strings.LastIndexByte(name, '.')
+		dash := strings.IndexByte(name, '-')
+		if dot < 0 || dash < 0 {
+			continue
+		}
+		spelling, kind := name[:dash], name[dash+1:dot]
+		size, err := strconv.Atoi(name[dot+1:])
+		if err != nil || !contains(spellings, spelling) || size > scowlSize[kind] {
+			continue
+		}
+		lines, err := readLines(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		for _, w := range lines {
+			if strings.HasSuffix(w, "'s") {
+				continue
+			}
+			words = append(words, w)
+		}
+	}
+	return words, nil
+}
+
+// spanishWords reads the expanded Hunspell es_ES dictionary and the
+// wspanish list.
+func spanishWords(src string) ([]string, error) {
+	a, err := readLines(filepath.Join(src, "es_ES.words"))
+	if err != nil {
+		return nil, err
+	}
+	b, err := readLines(filepath.Join(src, "root/usr/share/dict/spanish"))
+	if err != nil {
+		return nil, err
+	}
+	var words []string
+	for _, w := range append(a, b...) {
+		if i := strings.IndexByte(w, '/'); i >= 0 { // a stem unmunch left with its flags
+			w = w[:i]
+		}
+		if w != "" && !strings.ContainsAny(w, " \t") {
+			words = append(words, w)
+		}
+	}
+	return words, nil
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func readLines(path string) ([]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := strings.TrimPrefix(strings.TrimSpace(sc.Text()), "\ufeff")
+		if line != "" {
+			lines = append(lines, line)
+		}
+	}
+	return lines, sc.Err()
+}
+
+// buildLM reads SymSpell's English unigram and bigram counts (derived from
+// Google Books Ngrams) into a spell.LanguageModel.
+func buildLM(dir string) ([]byte, error) {
+	uni, err := readLines(filepath.Join(dir, "frequency_dictionary_en_82_765.txt"))
+	if err != nil {
+		return nil, err
+	}
+	bi, err := readLines(filepath.Join(dir, "frequency_bigramdictionary_en_243_342.txt"))
+	if err != nil {
+		return nil, err
+	}
+	counts := map[string]uint64{}
+	for _, line := range uni {
+		f := strings.Fields(line)
+		if len(f) != 2 {
+			return nil, fmt.Errorf("unigram line %q", line)
+		}
+		n, err := strconv.ParseUint(f[1], 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		counts[f[0]] = n
+	}
+	var pairs []spell.Bigram
+	for _, line := range bi {
+		f := strings.Fields(line)
+		if len(f) != 3 {
+			return nil, fmt.Errorf("bigram line %q", line)
+		}
+		n, err := strconv.ParseUint(f[2], 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		pairs = append(pairs, spell.Bigram{Left: f[0], Right: f[1], Count: n})
+	}
+	sort.Slice(pairs, func(i, j int) bool { return pairs[i].Left+" "+pairs[i].Right < pairs[j].Left+" "+pairs[j].Right })
+	return spell.BuildLanguageModel(counts, pairs)
+}
