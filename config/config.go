@@ -14,6 +14,7 @@ import (
 
 	"github.com/bmatcuk/doublestar/v4"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/vocab"
 	"golang.org/x/text/language"
 )
 
@@ -90,8 +91,14 @@ type Config struct {
 	// Dir is the directory that globs are relative to.
 	Dir      string
 	Language language.Tag
-	Include  []string
-	Exclude  []string
+	// Languages are more languages the drafts mix in, whose words the
+	// spelling rules accept too.
+	Languages []language.Tag
+	// Vocabulary is the project's accepted and rejected words; nil when
+	// the configuration has none.
+	Vocabulary *vocab.Vocabulary
+	Include    []string
+	Exclude    []string
 	// MaxSize is the largest draft, in bytes, that is linted; 0 means no
 	// limit. Larger files are reported and skipped.
 	MaxSize int64

@@ -219,10 +219,10 @@ func TestLoadValidFixture(t *testing.T) {
 		rel  string
 		want map[string]lint.Severity
 	}{
-		{"drafts/a.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error}},
-		{"drafts/opinion/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error}},
-		{"drafts/opinion/x/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error}},
-		{"drafts/opinionated.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error}},
+		{"drafts/a.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
+		{"drafts/opinion/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
+		{"drafts/opinion/x/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
+		{"drafts/opinionated.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
 	} {
 		if got := severities(t, c, filepath.Join(dir, filepath.FromSlash(tt.rel))); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("severities for %s = %v, want %v", tt.rel, got, tt.want)
@@ -809,12 +809,12 @@ overrides:
 	}
 	// No call has filled the cache yet: the goroutines below race to.
 	want := map[string]result{
-		"x.md":       {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error}, false, true},
-		"a/x.md":     {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error}, true, false},
-		"a/b/x.md":   {map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error}, true, false},
-		"a/b/x.html": {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error}, false, false},
-		"c/x.html":   {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error}, false, false},
-		"a/c/x.md":   {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error}, true, false},
+		"x.md":       {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, true},
+		"a/x.md":     {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
+		"a/b/x.md":   {map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
+		"a/b/x.html": {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, false},
+		"c/x.html":   {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, false},
+		"a/c/x.md":   {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
 	}
 
 	const workers = 32

@@ -75,7 +75,7 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 	}
 	pairs, ok := mappingPairs(body)
 	if !ok {
-		return nil, l.errAt(body, "the configuration must be a mapping of keys such as language, files, rules and overrides")
+		return nil, l.errAt(body, "the configuration must be a mapping of keys such as language, vocabulary, files, rules and overrides")
 	}
 	for _, kv := range pairs {
 		key, value := keyString(kv), unwrap(kv.Value)
@@ -90,6 +90,16 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 				return nil, l.errAt(value, fmt.Sprintf("language: %q is not a BCP 47 language tag such as en-US, en-GB or es", s))
 			}
 			c.Language = tag
+		case "languages":
+			tags, err := l.languages(value)
+			if err != nil {
+				return nil, err
+			}
+			c.Languages = tags
+		case "vocabulary":
+			if err := l.vocabulary(c, value); err != nil {
+				return nil, err
+			}
 		case "files":
 			if err := l.files(c, value); err != nil {
 				return nil, err
@@ -105,7 +115,7 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 				return nil, err
 			}
 		default:
-			return nil, l.unknownKey(kv, key, []string{"language", "files", "rules", "overrides"})
+			return nil, l.unknownKey(kv, key, []string{"language", "languages", "vocabulary", "files", "rules", "overrides"})
 		}
 	}
 	// Configure every rule once now, so that bad options are reported at

@@ -3,6 +3,7 @@ package config_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -190,10 +191,10 @@ func TestParseErrors(t *testing.T) {
 		{name: "empty second document", src: "language: en\n---\n", line: 2, col: 1, msg: "a configuration file holds one YAML document"},
 
 		// The top level.
-		{name: "not a mapping", src: "- language: en\n", line: 1, col: 1, msg: "the configuration must be a mapping of keys such as language, files, rules and overrides"},
-		{name: "a scalar", src: "\n\njust some text\n", line: 3, col: 1, msg: "the configuration must be a mapping of keys such as language, files, rules and overrides"},
+		{name: "not a mapping", src: "- language: en\n", line: 1, col: 1, msg: "the configuration must be a mapping of keys such as language, vocabulary, files, rules and overrides"},
+		{name: "a scalar", src: "\n\njust some text\n", line: 3, col: 1, msg: "the configuration must be a mapping of keys such as language, vocabulary, files, rules and overrides"},
 		{name: "misspelt key", src: "# settings\n\nlangauge: en-US\n", line: 3, col: 1, msg: `unknown key "langauge"; did you mean "language"?`},
-		{name: "unknown key", src: "language: en\ncolour: red\n", line: 2, col: 1, msg: `unknown key "colour" (known: language, files, rules, overrides)`},
+		{name: "unknown key", src: "language: en\ncolour: red\n", line: 2, col: 1, msg: `unknown key "colour" (known: language, languages, vocabulary, files, rules, overrides)`},
 		{name: "byte order mark then error", src: "\ufefffiles: [x]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists and max_size"},
 
 		// language.
@@ -221,8 +222,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "rules as a flow list", src: "rules: [repeated-word]\n", line: 1, col: 8, msg: "rules: must be a mapping from rule IDs to settings"},
 		{name: "rules as a severity", src: "rules: off\n", line: 1, col: 8, msg: "rules: must be a mapping from rule IDs to settings"},
 		{name: "misspelt rule", src: "rules:\n  repeted-word: off\n", line: 2, col: 3, msg: `unknown rule "repeted-word"; did you mean "repeated-word"?`},
-		{name: "unknown rule", src: "rules:\n  spelling: off\n", line: 2, col: 3, msg: `unknown rule "spelling" (known: bad-directive, bad-input, broken-quote, repeated-word)`},
-		{name: "numeric rule", src: "rules:\n  2019: off\n", line: 2, col: 3, msg: `unknown rule "2019" (known: bad-directive, bad-input, broken-quote, repeated-word)`},
+		{name: "unknown rule", src: "rules:\n  spelling: off\n", line: 2, col: 3, msg: `unknown rule "spelling" (known: bad-directive, bad-input, broken-quote, name-spelling, repeated-word, typo)`},
+		{name: "numeric rule", src: "rules:\n  2019: off\n", line: 2, col: 3, msg: `unknown rule "2019" (known: bad-directive, bad-input, broken-quote, name-spelling, repeated-word, typo)`},
 		{name: "bad bare severity", src: "rules:\n  repeated-word: loud\n", line: 2, col: 18, msg: `rules.repeated-word: unknown severity "loud" ` + severityWant},
 		{name: "bad severity", src: "rules:\n  repeated-word:\n    severity: loud\n", line: 3, col: 15, msg: `rules.repeated-word.severity: unknown severity "loud" ` + severityWant},
 		{name: "severity as a list", src: "rules:\n  repeated-word: {severity: [a]}\n", line: 2, col: 29, msg: "rules.repeated-word.severity: must be a single value"},
@@ -240,6 +241,14 @@ func TestParseErrors(t *testing.T) {
 		{name: "option value rejected", src: "rules:\n  repeated-word: {allow: [\"two words\"]}\n", line: 2, col: 19, msg: `rules.repeated-word: allow: "two words" is not a single word`},
 		{name: "option value rejected after severity", src: "rules:\n  repeated-word:\n    severity: warning\n    allow: [\"two words\"]\n", line: 4, col: 5, msg: `rules.repeated-word: allow: "two words" is not a single word`},
 		{name: "empty word", src: "rules:\n  repeated-word:\n    allow: [\"\"]\n", line: 3, col: 5, msg: `rules.repeated-word: allow: "" is not a single word`},
+
+		// languages and vocabulary.
+		{name: "bad extra language", src: "languages: [en-US, \"not a tag\"]\n", line: 1, col: 20, msg: `languages: "not a tag" is not a BCP 47 language tag such as en-US, en-GB or es`},
+		{name: "vocabulary as a list", src: "vocabulary: [a]\n", line: 1, col: 13, msg: "vocabulary: must be a mapping with accept, reject and files lists"},
+		{name: "misspelt vocabulary key", src: "vocabulary:\n  acept: [a]\n", line: 2, col: 3, msg: `unknown key "acept"; did you mean "accept"?`},
+		{name: "bad vocabulary regexp", src: "vocabulary:\n  accept:\n    - Smith\n    - /Nw[a-z+/\n", line: 4, col: 7, msg: "vocabulary.accept: vocabulary entry /Nw[a-z+/ is not a valid regular expression: error parsing regexp: missing closing ]: `[a-z+)$`"},
+		{name: "two-word vocabulary entry", src: "vocabulary: {reject: [\"all right\"]}\n", line: 1, col: 23, msg: `vocabulary.reject: vocabulary entry "all right" is more than one word`},
+		{name: "missing vocabulary file", src: "vocabulary:\n  files: [names.txt]\n", line: 2, col: 11, msg: `vocabulary.files: cannot read "names.txt": no such file or directory`},
 
 		// overrides.
 		{name: "overrides as a mapping", src: "overrides:\n  files: [a]\n", line: 2, col: 3, msg: "overrides: must be a list of {files, rules} entries"},
@@ -397,5 +406,33 @@ overrides:
 	_, err = config.Parse("site/.newslint.yml", []byte("rules:\n  repeated-word: *nope\n"), rules.All())
 	if err == nil || !strings.Contains(err.Error(), "site/.newslint.yml:2:18: unknown alias *nope") {
 		t.Errorf("err = %v, want an unknown-alias error at 2:18", err)
+	}
+}
+
+func TestVocabularyAndLanguages(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "names.txt"), []byte("# people\nSheinbaum\n/Nw[a-z]+u/\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "style.txt"), []byte("irregardless\n"), 0o644)
+	src := "languages: [es]\nvocabulary:\n  accept: [fintech]\n  reject: alright\n  files: [names.txt, {reject: style.txt}]\n"
+	c, err := config.Parse(filepath.Join(dir, ".newslint.yml"), []byte(src), rules.All())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Languages) != 1 || c.Languages[0].String() != "es" {
+		t.Errorf("Languages = %v", c.Languages)
+	}
+	v := c.Vocabulary
+	for w, want := range map[string][2]bool{
+		"fintech": {true, false}, "Sheinbaum": {true, false}, "Nwachukwu": {true, false},
+		"alright": {false, true}, "irregardless": {false, true}, "base": {false, false},
+	} {
+		if v.Accepts(w) != want[0] || v.Rejects(w) != want[1] {
+			t.Errorf("%s: accepts %v rejects %v, want %v", w, v.Accepts(w), v.Rejects(w), want)
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "names.txt"), []byte("Sheinbaum\n/(bad/\n"), 0o644)
+	_, err = config.Parse(filepath.Join(dir, ".newslint.yml"), []byte(src), rules.All())
+	if err == nil || !strings.Contains(err.Error(), "names.txt:2: vocabulary entry /(bad/ is not a valid regular expression") {
+		t.Errorf("bad entry in a vocabulary file: %v", err)
 	}
 }

@@ -24,6 +24,18 @@ func Template(registry []lint.Rule) string {
 # own front matter (lang: or language:) or HTML lang attribute overrides it.
 language: ` + DefaultLanguage + `
 
+# More languages the drafts mix in, whose words the spelling rules accept
+# (a draft's front matter may add its own: languages: [en-US, es]).
+languages: []
+
+# Words the spelling rules accept although no dictionary knows them, and
+# words they reject although a dictionary does (house style). Entries are
+# words, or regular expressions written /.../; files hold one a line.
+vocabulary:
+  accept: []
+  reject: []
+  files: []
+
 # Which files a directory walk lints. Files named on the command line are
 # linted whatever their name, unless an exclude glob matches them.
 files:

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/vocab"
 	"golang.org/x/text/language"
 )
 
@@ -20,6 +21,10 @@ type Configured struct {
 type RuleSet struct {
 	Rules    []Configured
 	Language language.Tag
+	// Languages are more languages the drafts mix in.
+	Languages []language.Tag
+	// Vocabulary is the project's accepted and rejected words, or nil.
+	Vocabulary *vocab.Vocabulary
 }
 
 // Processor changes a draft's findings after the rules have run: it drops,
@@ -66,6 +71,7 @@ func NewEngine(all []Rule, extra ...Processor) *Engine {
 // that panics is reported as an error naming the rule and the file.
 func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 	lang := draft.ResolveLanguage(doc.Meta.Language, set.Language)
+	languages := extraLanguages(doc, lang, set.Languages)
 	file := &File{Doc: doc}
 	if len(doc.Comments) > 0 {
 		file.Directives = ParseDirectives(doc, e.known)
@@ -75,7 +81,8 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 		if c.Severity == Off {
 			continue
 		}
-		diags, err := run(c.Rule, &Pass{Doc: doc, Language: lang, Directives: file.Directives})
+		pass := &Pass{Doc: doc, Language: lang, Languages: languages, Vocabulary: set.Vocabulary, Directives: file.Directives}
+		diags, err := run(c.Rule, pass)
 		if err != nil {
 			return FileResult{Path: doc.Path}, err
 		}
@@ -132,7 +139,7 @@ func place(doc *draft.Document, rule string, sev Severity, d Diagnostic) Finding
 	}
 	for _, e := range d.Suggestions {
 		s := clampSpan(e.Span, len(doc.Src))
-		f.Suggestions = append(f.Suggestions, Suggestion{Text: strings.Clone(e.NewText), Old: strings.Clone(doc.Slice(s)),
+		f.Suggestions = append(f.Suggestions, Suggestion{Text: strings.Clone(e.NewText), Safe: e.Safe, Old: strings.Clone(doc.Slice(s)),
 			Span: s, Start: doc.Position(s.Start), End: doc.Position(s.End)})
 	}
 	for _, r := range d.Related {
@@ -149,4 +156,33 @@ func clampSpan(s draft.Span, n int) draft.Span {
 	s.Start = max(0, min(s.Start, n))
 	s.End = max(s.Start, min(s.End, n))
 	return s
+}
+
+// extraLanguages returns the languages a draft mixes in besides its own:
+// its front matter's languages list (languages: [en-US, es]) and the
+// configuration's, without the draft's language or repeats.
+func extraLanguages(doc *draft.Document, lang language.Tag, configured []language.Tag) []language.Tag {
+	var out []language.Tag
+	add := func(t language.Tag) {
+		if t == lang {
+			return
+		}
+		for _, o := range out {
+			if o == t {
+				return
+			}
+		}
+		out = append(out, t)
+	}
+	if list := doc.Meta.Fields["languages"]; list != "" {
+		for _, s := range strings.Split(list, ",") {
+			if t, err := language.Parse(strings.TrimSpace(s)); err == nil {
+				add(t)
+			}
+		}
+	}
+	for _, t := range configured {
+		add(t)
+	}
+	return out
 }

@@ -21,7 +21,10 @@ type Finding struct {
 // Suggestion is a suggested edit placed in the file: replace the text
 // between Start and End (Old) with Text.
 type Suggestion struct {
-	Text       string
+	Text string
+	// Safe marks an edit certain enough to apply without a person
+	// choosing (see lint.Edit).
+	Safe       bool
 	Old        string
 	Span       draft.Span
 	Start, End draft.Position

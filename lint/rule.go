@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/vocab"
 	"golang.org/x/text/language"
 )
 
@@ -39,10 +40,12 @@ type Configurable interface {
 	WithOptions(opts any) (Rule, error)
 }
 
-// Edit replaces the source text of Span with NewText.
+// Edit replaces the source text of Span with NewText. A Safe edit is
+// certain enough for --fix to apply without a person choosing.
 type Edit struct {
 	Span    draft.Span
 	NewText string
+	Safe    bool
 }
 
 // Related is another location that bears on a finding: the archived
@@ -70,6 +73,11 @@ type Pass struct {
 	// Language is the draft's language: its own metadata's, else the
 	// configuration's.
 	Language language.Tag
+	// Languages are more languages the draft mixes in (its front matter's
+	// languages list and the configuration's), whose words are accepted.
+	Languages []language.Tag
+	// Vocabulary is the project's accepted and rejected words, or nil.
+	Vocabulary *vocab.Vocabulary
 	// Directives are the draft's inline directives, parsed once.
 	Directives Directives
 	diags      []Diagnostic

@@ -42,6 +42,7 @@ type jsonFinding struct {
 
 type jsonSuggestion struct {
 	Text      string `json:"text"`
+	Safe      bool   `json:"safe"`
 	Offset    int    `json:"offset"`
 	EndOffset int    `json:"end_offset"`
 }
@@ -125,7 +126,7 @@ func toJSON(f lint.Finding) jsonFinding {
 		Suggestions: []jsonSuggestion{}, Related: []jsonRelated{},
 	}
 	for _, s := range f.Suggestions {
-		jf.Suggestions = append(jf.Suggestions, jsonSuggestion{Text: s.Text, Offset: s.Start.Offset, EndOffset: s.End.Offset})
+		jf.Suggestions = append(jf.Suggestions, jsonSuggestion{Text: s.Text, Safe: s.Safe, Offset: s.Start.Offset, EndOffset: s.End.Offset})
 	}
 	for _, r := range f.Related {
 		jf.Related = append(jf.Related, jsonRelated{Path: r.Path, Line: r.Pos.Line, Column: r.Pos.Column, Message: r.Message, Diff: r.Diff})

@@ -302,11 +302,11 @@ func checkFrenchSpacing(p *lint.Pass, para *draft.Paragraph) {
 			Message: fmt.Sprintf("French guillemet %c needs a no-break space on its inner side", m.Rune)}
 		switch {
 		case next == ' ' && para.Exact(at, at+1):
-			d.Suggestions = []lint.Edit{{Span: para.SourceSpan(at, at+1), NewText: "\u00a0"}}
+			d.Suggestions = []lint.Edit{{Span: para.SourceSpan(at, at+1), NewText: "\u00a0", Safe: true}}
 		case next != ' ' && m.Rune == '«':
-			d.Suggestions = []lint.Edit{{Span: draft.Span{Start: m.Span.End, End: m.Span.End}, NewText: "\u00a0"}}
+			d.Suggestions = []lint.Edit{{Span: draft.Span{Start: m.Span.End, End: m.Span.End}, NewText: "\u00a0", Safe: true}}
 		case next != ' ':
-			d.Suggestions = []lint.Edit{{Span: draft.Span{Start: m.Span.Start, End: m.Span.Start}, NewText: "\u00a0"}}
+			d.Suggestions = []lint.Edit{{Span: draft.Span{Start: m.Span.Start, End: m.Span.Start}, NewText: "\u00a0", Safe: true}}
 		}
 		p.Report(d)
 	}
@@ -417,7 +417,7 @@ func replaceMark(doc *draft.Document, span draft.Span, r rune) []lint.Edit {
 			}
 		}
 	}
-	return []lint.Edit{{Span: span, NewText: text}}
+	return []lint.Edit{{Span: span, NewText: text, Safe: true}}
 }
 
 var quoteEntities = map[rune]string{'“': "ldquo", '”': "rdquo", '‘': "lsquo", '’': "rsquo", '„': "bdquo",

@@ -25,6 +25,7 @@ var update = flag.Bool("update", false, "rewrite the expectations in testdata/*/
 //	The the council met.      // want repeated-word:1 `repeated word "the"`
 //	-- .newslint.yml --       optional configuration
 //	-- fixed --               optional: the draft after applying every suggestion
+//	-- safe --                optional: the draft after applying the safe ones
 //
 // Expectations sit at the end of the line a finding starts on, after
 // "// want": RULE:COLUMN and the exact message as a Go string literal,
@@ -118,7 +119,7 @@ func lintCase(t failer, path, name, text string, cfgText []byte) lint.FileResult
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	res, err := lint.NewEngine(registry).Lint(doc, lint.RuleSet{Rules: rules, Language: cfg.Language})
+	res, err := lint.NewEngine(registry).Lint(doc, lint.RuleSet{Rules: rules, Language: cfg.Language, Languages: cfg.Languages, Vocabulary: cfg.Vocabulary})
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -132,8 +133,8 @@ func runCase(t failer, path string) {
 		t.Fatalf("%s: %v", path, err)
 	}
 	var draftFile *txtar.File
-	var cfgText, fixed []byte
-	hasFixed := false
+	var cfgText, fixed, safe []byte
+	hasFixed, hasSafe := false, false
 	for i := range ar.Files {
 		f := &ar.Files[i]
 		switch f.Name {
@@ -141,6 +142,8 @@ func runCase(t failer, path string) {
 			cfgText = f.Data
 		case "fixed":
 			fixed, hasFixed = f.Data, true
+		case "safe":
+			safe, hasSafe = f.Data, true
 		default:
 			if draftFile != nil {
 				t.Fatalf("%s: more than one draft (%s, %s)", path, draftFile.Name, f.Name)
@@ -158,13 +161,17 @@ func runCase(t failer, path string) {
 	for _, f := range res.Findings {
 		got = append(got, want{line: f.Start.Line, col: f.Start.Column, rule: f.Rule, msg: f.Message})
 	}
-	fixedText := applySuggestions(text, res.Findings)
+	fixedText := applySuggestions(text, res.Findings, false)
+	safeText := applySuggestions(text, res.Findings, true)
 
 	if *update {
 		draftFile.Data = []byte(joinWants(text, got))
 		for i := range ar.Files {
 			if ar.Files[i].Name == "fixed" {
 				ar.Files[i].Data = []byte(fixedText)
+			}
+			if ar.Files[i].Name == "safe" {
+				ar.Files[i].Data = []byte(safeText)
 			}
 		}
 		if err := os.WriteFile(path, txtar.Format(ar), 0o644); err != nil {
@@ -192,14 +199,17 @@ func runCase(t failer, path string) {
 	if hasFixed && fixedText != string(fixed) {
 		t.Errorf("%s: after fixes\n%s\nwant\n%s", path, fixedText, fixed)
 	}
+	if hasSafe && safeText != string(safe) {
+		t.Errorf("%s: after safe fixes\n%s\nwant\n%s", path, safeText, safe)
+	}
 }
 
-// applySuggestions applies the first suggestion of every finding, skipping
-// any that overlaps one already applied.
-func applySuggestions(text string, fs []lint.Finding) string {
+// applySuggestions applies the first suggestion of every finding (only
+// safe ones when onlySafe), skipping any that overlaps one already applied.
+func applySuggestions(text string, fs []lint.Finding, onlySafe bool) string {
 	var edits []lint.Suggestion
 	for _, f := range fs {
-		if len(f.Suggestions) > 0 {
+		if len(f.Suggestions) > 0 && (!onlySafe || f.Suggestions[0].Safe) {
 			edits = append(edits, f.Suggestions[0])
 		}
 	}

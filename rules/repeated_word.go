@@ -153,7 +153,7 @@ func (r RepeatedWordRule) diagnostic(doc *draft.Document, para *draft.Paragraph,
 			return d
 		}
 	}
-	d.Suggestions = []lint.Edit{{Span: draft.Span{Start: para.Words[first+keep-1].Span.End, End: z.Span.End}}}
+	d.Suggestions = []lint.Edit{{Span: draft.Span{Start: para.Words[first+keep-1].Span.End, End: z.Span.End}, Safe: true}}
 	return d
 }
 

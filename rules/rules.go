@@ -13,7 +13,9 @@ func All() []lint.Rule {
 		BadDirectiveRule{},
 		BadInputRule{},
 		BrokenQuoteRule{},
+		NameSpellingRule{},
 		RepeatedWordRule{},
+		TypoRule{},
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].Meta().ID < rules[j].Meta().ID })
 	return rules

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // An Automaton is a minimal acyclic automaton (a DAFSA) that accepts a set
@@ -86,9 +88,9 @@ func (a *Automaton) index() {
 		a.fold[c] = byte(c)
 	}
 	for c := 1; c < len(a.alphabet); c++ {
-		if l := unicode.ToLower(a.alphabet[c]); l != a.alphabet[c] {
-			if lc := a.code(l); lc != 0 {
-				a.fold[c] = lc
+		if f := foldRune(a.alphabet[c]); f != a.alphabet[c] {
+			if fc := a.code(f); fc != 0 {
+				a.fold[c] = fc
 			}
 		}
 	}
@@ -165,4 +167,17 @@ func (a *Automaton) Rank(w string) (int, bool) {
 // String describes the automaton's size.
 func (a *Automaton) String() string {
 	return fmt.Sprintf("%d words, %d edges, %d symbols", a.words, len(a.edges)/4, len(a.alphabet)-1)
+}
+
+// foldRune maps a letter to its lower-case form without diacritics, for
+// searches that ignore case and accents: É and é to e.
+func foldRune(r rune) rune {
+	r = unicode.ToLower(r)
+	if r < utf8.RuneSelf {
+		return r
+	}
+	for _, d := range norm.NFD.String(string(r)) {
+		return d // the base letter comes first
+	}
+	return r
 }

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 func buildTest(t testing.TB, words []string, ranks bool) *Automaton {
@@ -81,8 +80,8 @@ func TestAutomatonEmptyAndCorrupt(t *testing.T) {
 
 // osa is the reference optimal-string-alignment distance, case-folded.
 func osa(a, b string) int {
-	x := []rune(strings.Map(unicode.ToLower, a))
-	y := []rune(strings.Map(unicode.ToLower, b))
+	x := []rune(strings.Map(foldRune, a))
+	y := []rune(strings.Map(foldRune, b))
 	d := make([][]int, len(x)+1)
 	for i := range d {
 		d[i] = make([]int, len(y)+1)

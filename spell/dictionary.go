@@ -16,6 +16,10 @@ var (
 	enUSData []byte
 	//go:embed data/en-GB.dafsa
 	enGBData []byte
+	//go:embed data/en-US.rare.dafsa
+	enUSRare []byte
+	//go:embed data/en-GB.rare.dafsa
+	enGBRare []byte
 	//go:embed data/es.dafsa
 	esData []byte
 	//go:embed data/en.lm
@@ -28,6 +32,7 @@ type Dictionary struct {
 	// Name is the dictionary's language tag: en-US, en-GB or es.
 	Name  string
 	words *Automaton
+	rare  *Automaton     // rarer words, or nil
 	lm    *LanguageModel // nil when no frequencies are known
 	total float64        // log₂ of the sum of unigram counts
 }
@@ -35,17 +40,22 @@ type Dictionary struct {
 // dictionaries parses each embedded dictionary once, on first use; after
 // that a Dictionary is shared read-only.
 var dictionaries = map[string]func() (*Dictionary, error){
-	"en-US": sync.OnceValues(func() (*Dictionary, error) { return load("en-US", enUSData, enLMData) }),
-	"en-GB": sync.OnceValues(func() (*Dictionary, error) { return load("en-GB", enGBData, enLMData) }),
-	"es":    sync.OnceValues(func() (*Dictionary, error) { return load("es", esData, nil) }),
+	"en-US": sync.OnceValues(func() (*Dictionary, error) { return load("en-US", enUSData, enUSRare, enLMData) }),
+	"en-GB": sync.OnceValues(func() (*Dictionary, error) { return load("en-GB", enGBData, enGBRare, enLMData) }),
+	"es":    sync.OnceValues(func() (*Dictionary, error) { return load("es", esData, nil, nil) }),
 }
 
-func load(name string, words, lm []byte) (*Dictionary, error) {
+func load(name string, words, rare, lm []byte) (*Dictionary, error) {
 	a, err := ParseAutomaton(words)
 	if err != nil {
 		return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
 	}
 	d := &Dictionary{Name: name, words: a}
+	if rare != nil {
+		if d.rare, err = ParseAutomaton(rare); err != nil {
+			return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
+		}
+	}
 	if lm != nil {
 		if d.lm, err = ParseLanguageModel(lm); err != nil {
 			return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
@@ -82,6 +92,23 @@ func DictionaryName(tag language.Tag) string {
 // Names lists the built-in dictionaries.
 func Names() []string { return []string{"en-GB", "en-US", "es"} }
 
+// LoadName returns the built-in dictionary of that name (see Names).
+func LoadName(name string) (*Dictionary, bool, error) {
+	load, ok := dictionaries[name]
+	if !ok {
+		return nil, false, nil
+	}
+	d, err := load()
+	return d, err == nil, err
+}
+
+// HasNear reports whether any word is within two edits of w.
+func (d *Dictionary) HasNear(w string) bool {
+	found := false
+	d.words.Near(strings.ToLower(w), 2, func(string, int) bool { found = true; return false })
+	return found
+}
+
 // Load returns the built-in dictionary for tag (see DictionaryName), or
 // false when the language has none.
 func Load(tag language.Tag) (*Dictionary, bool, error) {
@@ -100,14 +127,44 @@ func (d *Dictionary) Contains(w string) bool {
 	if strings.ContainsRune(w, '’') {
 		w = strings.ReplaceAll(w, "’", "'")
 	}
-	if d.words.Contains(w) {
+	return d.words.containsAsWritten(w)
+}
+
+// containsAsWritten reports whether a holds w as written or, for a word
+// capitalized only at its start, in lower case.
+func (a *Automaton) containsAsWritten(w string) bool {
+	if a.Contains(w) {
 		return true
 	}
 	r, n := utf8.DecodeRuneInString(w)
-	if unicode.IsUpper(r) && !hasUpper(w[n:]) {
-		return d.words.Contains(string(unicode.ToLower(r)) + w[n:])
+	return unicode.IsUpper(r) && !hasUpper(w[n:]) && a.Contains(string(unicode.ToLower(r))+w[n:])
+}
+
+// rareShadow is the log₂ count of a common word that makes a rare word
+// one slip away from it more likely a slip than itself: "thier" (their),
+// "untill" (until), "frome" (from).
+const rareShadow = 23.0
+
+// Rare reports whether w is a rare word (SCOWL's larger sizes: trailhead,
+// floodwall, amicus) that is not one slip from a common word.
+func (d *Dictionary) Rare(w string) bool {
+	if d.rare == nil {
+		return false
 	}
-	return false
+	w = strings.ReplaceAll(w, "’", "'")
+	if !d.rare.containsAsWritten(w) {
+		return false
+	}
+	lower := strings.ToLower(w)
+	shadowed := false
+	d.words.Near(lower, 1, func(c string, _ int) bool {
+		if c != lower && d.LogFreq(c) >= rareShadow {
+			shadowed = true
+			return false
+		}
+		return true
+	})
+	return !shadowed
 }
 
 // ContainsFolded reports whether the dictionary holds w in some
@@ -148,4 +205,26 @@ func (m *LanguageModel) logTotal() float64 {
 		return 0
 	}
 	return log2(sum)
+}
+
+// commonLogFreq is the log₂ count from which a word of the frequency list
+// counts as known even when the dictionary lacks it.
+const commonLogFreq = 17.0
+
+// Common reports whether w, in lower case, is a frequent word of the
+// frequency list, which is larger than the dictionary: livestream,
+// cryptocurrency.
+func (d *Dictionary) Common(w string) bool {
+	return d.lm != nil && d.lm.LogFreq(strings.ToLower(w)) >= commonLogFreq
+}
+
+// Spells reports whether every letter of w, in either case, is a letter
+// the dictionary's words use: "parāoa" is not English.
+func (d *Dictionary) Spells(w string) bool {
+	for _, r := range w {
+		if d.words.code(r) == 0 && d.words.code(unicode.ToLower(r)) == 0 {
+			return false
+		}
+	}
+	return true
 }

@@ -222,3 +222,9 @@ func (m *LanguageModel) pairID(l, r int) (float64, bool) {
 	}
 	return 0, false
 }
+
+// leftCount returns how many distinct words precede the word with id r.
+func (m *LanguageModel) leftCount(r int) int {
+	lo, hi := m.byRight.span(r)
+	return hi - lo
+}

@@ -2,8 +2,8 @@ package spell
 
 // Near calls fn for each word within max edits of q: insertions,
 // deletions, substitutions and transpositions of two adjacent letters
-// (optimal string alignment distance), ignoring letter case, so that
-// "paris" finds "Paris". fn returns false to stop the search. The walk
+// (optimal string alignment distance), ignoring letter case and accents,
+// so that "paris" finds "Paris" and "cafe" finds "café". fn returns false to stop the search. The walk
 // prunes every branch whose distance already exceeds max, so its cost
 // depends on the word's length and max, not on the dictionary's size.
 func (a *Automaton) Near(q string, max int, fn func(word string, dist int) bool) {
@@ -13,6 +13,9 @@ func (a *Automaton) Near(q string, max int, fn func(word string, dist int) bool)
 	var query []byte
 	for _, r := range q {
 		c := a.code(r)
+		if c == 0 {
+			c = a.code(foldRune(r)) // a letter the words only have folded
+		}
 		query = append(query, a.fold[c]) // fold[0] is 0: matches nothing
 	}
 	n := len(query)

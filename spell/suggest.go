@@ -162,12 +162,17 @@ func (d *Dictionary) contextScore(w, prev, next string, similar []neighbour) flo
 		if lp, ok := d.lm.LogPair(w, next); ok {
 			if nf := d.lm.LogFreq(next); nf > 0 {
 				pn := pow2(nf - d.total)
-				score += log2((0.3*pow2(lp-lf) + 0.7*pn) / (0.7 * pn))
+				score += min(maxRightBonus, log2((0.3*pow2(lp-lf)+0.7*pn)/(0.7*pn)))
 			}
 		}
 	}
 	return score
 }
+
+// maxRightBonus caps what the next word adds, in log₂ odds: a common
+// pair (committee reports) must not outweigh a likelier slip
+// (comittees for committees).
+const maxRightBonus = 4.0
 
 // A neighbour is a word used like another, with their similarity.
 type neighbour struct {
@@ -177,6 +182,14 @@ type neighbour struct {
 
 // maxNeighbours is how many similar words stand in for a previous word.
 const maxNeighbours = 40
+
+// maxSimilarRights and maxSimilarLefts bound the similarity search: a
+// previous word followed by very many words (the, of) needs no stand-ins,
+// and a following word preceded by very many (of, and) shows no likeness.
+const (
+	maxSimilarRights = 400
+	maxSimilarLefts  = 600
+)
 
 // neighbours returns the words most often followed by the same words as
 // prev (cosine similarity of their sets of following words): for
@@ -190,11 +203,14 @@ func (d *Dictionary) neighbours(prev string) []neighbour {
 		return nil
 	}
 	np := d.lm.rightCount(pid)
-	if np == 0 {
-		return nil
+	if np == 0 || np > maxSimilarRights {
+		return nil // a function word: its own bigrams say enough
 	}
 	shared := map[int]int{}
 	d.lm.rights(pid, func(r int, _ float64) {
+		if d.lm.leftCount(r) > maxSimilarLefts {
+			return // follows almost anything: says nothing of likeness
+		}
 		d.lm.lefts(r, func(l int, _ float64) {
 			if l != pid {
 				shared[l]++
@@ -255,3 +271,81 @@ func capitalize(w string) string {
 
 func pow2(x float64) float64 { return math.Exp2(x) }
 func log2(x float64) float64 { return math.Log2(x) }
+
+// slipCost and slipLogFreq define a likely slip: a word one ordinary edit
+// or less from a word seen at least 2^20 times (about a million).
+const (
+	slipCost    = 1.0
+	slipLogFreq = 20.0
+)
+
+// inflected reports whether w is c with a plural or agent ending, which
+// is a form of c rather than a slip for it: chiles, steeplechaser.
+func inflected(w, c string) bool {
+	for _, suffix := range []string{"s", "es", "r", "er", "rs", "ers"} {
+		if w == c+suffix {
+			return true
+		}
+	}
+	return false
+}
+
+// CheapSlip is LikelySlip for the cheapest slips only: a doubled or
+// dropped double letter, a transposition, a vowel for a vowel.
+func (d *Dictionary) CheapSlip(w string) bool { return d.slip(w, 0.6, slipLogFreq) }
+
+// SlipWithin is LikelySlip with a given largest edit cost.
+func (d *Dictionary) SlipWithin(w string, maxCost float64) bool {
+	return d.slip(w, maxCost, slipLogFreq)
+}
+
+// VowelsDropped reports whether w is a common word with its vowels left
+// out, as in hurried typing (whn, thn), rather than an abbreviation (bpd).
+func (d *Dictionary) VowelsDropped(w string) bool {
+	lower := strings.ToLower(w)
+	found := false
+	d.words.Near(lower, 2, func(c string, _ int) bool {
+		lc := strings.ToLower(c)
+		if lc != lower && strings.Map(dropVowel, lc) == lower && d.LogFreq(lc) >= slipLogFreq {
+			found = true
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+func dropVowel(r rune) rune {
+	if isVowel(r) {
+		return -1
+	}
+	return r
+}
+
+// LikelySlip reports whether w, though it may be a word, is more likely a
+// slip for a common dictionary word one edit away: "dammage" is a
+// compound of "dam" and "mage" but a slip for "damage".
+func (d *Dictionary) LikelySlip(w string) bool { return d.slip(w, slipCost, slipLogFreq) }
+
+// LikelySlipAbove is LikelySlip counting only words with a log₂ count of
+// at least minLogFreq (and slipLogFreq).
+func (d *Dictionary) LikelySlipAbove(w string, minLogFreq float64) bool {
+	return d.slip(w, slipCost, max(minLogFreq, slipLogFreq))
+}
+
+func (d *Dictionary) slip(w string, maxCost, minLogFreq float64) bool {
+	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
+	slip := false
+	d.words.Near(lower, 2, func(c string, _ int) bool {
+		lc := strings.ToLower(c)
+		if lc == lower || inflected(lower, lc) {
+			return true
+		}
+		if d.LogFreq(lc) >= minLogFreq && editCost(lower, lc) <= maxCost {
+			slip = true
+			return false
+		}
+		return true
+	})
+	return slip
+}

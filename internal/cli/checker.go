@@ -333,7 +333,7 @@ func (c *checker) lintOne(src source) outcome {
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
 	}
-	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language})
+	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language, Languages: src.cfg.Languages, Vocabulary: src.cfg.Vocabulary})
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
 	}

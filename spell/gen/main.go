@@ -29,6 +29,12 @@ var scowlSize = map[string]int{
 	"contractions":  70,
 }
 
+// rareSize is the largest SCOWL size of the rare-word lists: words a
+// checker should accept (trailhead, floodwall, amicus) unless they are
+// one slip from a common word (thier, untill), which SCOWL's larger sizes
+// also hold.
+const rareSize = 80
+
 func main() {
 	src := flag.String("src", "gen/.cache", "directory fetch.sh filled")
 	out := flag.String("out", "data", "output directory")
@@ -37,12 +43,23 @@ func main() {
 
 	english := []string{"english", "american"}
 	british := []string{"english", "british", "british_z"}
+	extra := must(readLines(filepath.Join(*out, "extra-en.txt")))
+	withExtra := func(words []string) []string {
+		for _, w := range extra {
+			if !strings.HasPrefix(w, "#") {
+				words = append(words, w)
+			}
+		}
+		return words
+	}
 	for _, d := range []struct {
 		name  string
 		words []string
 	}{
-		{"en-US", must(scowlWords(scowl, english))},
-		{"en-GB", must(scowlWords(scowl, british))},
+		{"en-US", withExtra(must(scowlWords(scowl, english, scowlSize)))},
+		{"en-US.rare", rare(must(scowlWords(scowl, english, scowlSize)), must(scowlWords(scowl, english, rareSizes())))},
+		{"en-GB", withExtra(must(scowlWords(scowl, british, scowlSize)))},
+		{"en-GB.rare", rare(must(scowlWords(scowl, british, scowlSize)), must(scowlWords(scowl, british, rareSizes())))},
 		{"es", must(spanishWords(*src))},
 	} {
 		write(filepath.Join(*out, d.name+".dafsa"), must(spell.BuildAutomaton(d.words, false)))
@@ -68,7 +85,7 @@ func write(path string, data []byte) {
 
 // scowlWords reads the SCOWL lists of the given spellings, dropping
 // possessives (the checker strips 's itself).
-func scowlWords(dir string, spellings []string) ([]string, error) {
+func scowlWords(dir string, spellings []string, sizes map[string]int) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -83,7 +100,7 @@ func scowlWords(dir string, spellings []string) ([]string, error) {
 		}
 		spelling, kind := name[:dash], name[dash+1:dot]
 		size, err := strconv.Atoi(name[dot+1:])
-		if err != nil || !contains(spellings, spelling) || size > scowlSize[kind] {
+		if err != nil || !contains(spellings, spelling) || size > sizes[kind] {
 			continue
 		}
 		lines, err := readLines(filepath.Join(dir, name))
@@ -100,6 +117,30 @@ func scowlWords(dir string, spellings []string) ([]string, error) {
 	return words, nil
 }
 
+// rareSizes is scowlSize raised to rareSize.
+func rareSizes() map[string]int {
+	m := map[string]int{}
+	for k := range scowlSize {
+		m[k] = rareSize
+	}
+	return m
+}
+
+// rare returns the words of big that are not in small.
+func rare(small, big []string) []string {
+	have := map[string]bool{}
+	for _, w := range small {
+		have[w] = true
+	}
+	var out []string
+	for _, w := range big {
+		if !have[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // spanishWords reads the expanded Hunspell es_ES dictionary and the
 // wspanish list.
 func spanishWords(src string) ([]string, error) {
@@ -114,6 +155,9 @@ func spanishWords(src string) ([]string, error) {
 	var words []string
 	for _, w := range append(a, b...) {
 		if i := strings.IndexByte(w, '/'); i >= 0 { // a stem unmunch left with its flags
+			if strings.Contains(w[i:], "S") {
+				words = append(words, spanishPlural(w[:i]))
+			}
 			w = w[:i]
 		}
 		if w != "" && !strings.ContainsAny(w, " \t") {
@@ -187,4 +231,26 @@ func buildLM(dir string) ([]byte, error) {
 	}
 	sort.Slice(pairs, func(i, j int) bool { return pairs[i].Left+" "+pairs[i].Right < pairs[j].Left+" "+pairs[j].Right })
 	return spell.BuildLanguageModel(counts, pairs)
+}
+
+// spanishPlural forms a plural as the es_ES affix file's S rule does.
+func spanishPlural(w string) string {
+	r := []rune(w)
+	if len(r) == 0 {
+		return w
+	}
+	last := r[len(r)-1]
+	if len(r) >= 2 && (last == 'n' || last == 's') {
+		if plain, ok := map[rune]rune{'á': 'a', 'é': 'e', 'í': 'i', 'ó': 'o', 'ú': 'u'}[r[len(r)-2]]; ok {
+			r[len(r)-2] = plain
+			return string(r) + "es"
+		}
+	}
+	switch {
+	case last == 'z':
+		return string(r[:len(r)-1]) + "ces"
+	case strings.ContainsRune("bdhíjlmrúxyns", last):
+		return w + "es"
+	}
+	return w + "s"
 }
