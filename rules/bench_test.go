@@ -7,6 +7,7 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/draft"
 	"github.com/newslint/newslint/lint"
+	"golang.org/x/text/language"
 )
 
 const benchDraft = "../testdata/bench/draft-1500.md"
@@ -76,3 +77,36 @@ func BenchmarkParseAndLint(b *testing.B) {
 		}
 	}
 }
+
+// benchSpelling runs a spelling rule alone on the parsed 1,500-word draft,
+// and on news copy with a slip every 150 words, whose corrections cost
+// most.
+func benchSpelling(b *testing.B, r lint.Rule, file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.NewParser().Parse(file, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pass := func() *lint.Pass { return &lint.Pass{Doc: doc, Language: language.AmericanEnglish} }
+	r.Check(pass()) // load the dictionary outside the timing
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		r.Check(pass())
+	}
+}
+
+// BenchmarkTypo runs typo alone on the clean 1,500-word draft.
+func BenchmarkTypo(b *testing.B) { benchSpelling(b, TypoRule{}, benchDraft) }
+
+// BenchmarkTypoWithSlips runs typo on a draft with a misspelling about
+// every 150 words, each needing ranked corrections.
+func BenchmarkTypoWithSlips(b *testing.B) {
+	benchSpelling(b, TypoRule{}, "testdata/typo/bench-slips.md")
+}
+
+// BenchmarkNameSpelling runs name-spelling alone on the 1,500-word draft.
+func BenchmarkNameSpelling(b *testing.B) { benchSpelling(b, NameSpellingRule{}, benchDraft) }

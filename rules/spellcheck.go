@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,8 +23,11 @@ type spellCheck struct {
 	names  map[string]bool     // stems capitalized in mid-sentence somewhere
 	counts map[string]int      // uses of each lower-case stem in the draft
 
+	knownCache map[string]bool // answers of known, by word
+
 	para    *draft.Paragraph
-	foreign []bool // per quotation of para: in another language
+	foreign []bool  // per quotation of para: in another language
+	plain   []uint8 // per word of para: 0 not yet known, 1 plain dictionary word, 2 not
 }
 
 // newSpellCheck returns the checker for a draft, or nil when its language
@@ -33,7 +37,7 @@ func newSpellCheck(p *lint.Pass) *spellCheck {
 	if !ok || err != nil {
 		return nil
 	}
-	c := &spellCheck{pass: p, dict: dict, counts: map[string]int{}}
+	c := &spellCheck{pass: p, dict: dict, knownCache: map[string]bool{}}
 	// British spelling is not a slip in American copy, nor the reverse:
 	// the other English accepts its words too (a style rule may prefer one).
 	for _, name := range []string{"en-US", "en-GB"} {
@@ -49,15 +53,24 @@ func newSpellCheck(p *lint.Pass) *spellCheck {
 		}
 	}
 	c.names = draftNames(p.Doc)
-	for pi := range p.Doc.Paragraphs {
-		for _, w := range p.Doc.Paragraphs[pi].Words {
-			if w.Kind == draft.WordPlain {
-				stem, _ := stemOf(w.Text)
-				c.counts[strings.ToLower(stem)]++
+	return c
+}
+
+// count returns how often a lower-case stem is used in the draft. The
+// counts are made on first use: most drafts never need them.
+func (c *spellCheck) count(stem string) int {
+	if c.counts == nil {
+		c.counts = map[string]int{}
+		for pi := range c.pass.Doc.Paragraphs {
+			for _, w := range c.pass.Doc.Paragraphs[pi].Words {
+				if w.Kind == draft.WordPlain {
+					st, _ := stemOf(w.Text)
+					c.counts[strings.ToLower(st)]++
+				}
 			}
 		}
 	}
-	return c
+	return c.counts[strings.ToLower(stem)]
 }
 
 // draftNames returns the capitalized words that the draft uses in
@@ -106,9 +119,14 @@ func opensQuote(para *draft.Paragraph, a, b draft.Word) bool {
 // another language. It returns false when the whole paragraph seems to be.
 func (c *spellCheck) paragraph(para *draft.Paragraph) bool {
 	c.para = para
+	c.plain = append(c.plain[:0], make([]uint8, len(para.Words))...)
 	checked, unknown := 0, 0
-	for _, w := range para.Words {
+	for k, w := range para.Words {
 		if w.Kind != draft.WordPlain || w.Capitalized() {
+			continue
+		}
+		if c.plainAt(k) {
+			checked++
 			continue
 		}
 		if stem, _ := stemOf(w.Text); c.checkable(stem) {
@@ -157,8 +175,12 @@ func (c *spellCheck) foreignText(para *draft.Paragraph, q draft.Quotation) bool 
 // are unknown: a sentence in another language, or not prose at all.
 func (c *spellCheck) foreignSentence(para *draft.Paragraph, s *draft.Sentence) bool {
 	checked, unknown, elsewhere := 0, 0, 0
-	for _, w := range s.Words {
+	for i, w := range s.Words {
 		if w.Kind != draft.WordPlain || w.Capitalized() {
+			continue
+		}
+		if c.plainAt(c.wordIndex(s, i)) {
+			checked++
 			continue
 		}
 		stem, _ := stemOf(w.Text)
@@ -201,8 +223,48 @@ func (c *spellCheck) quoted(para *draft.Paragraph, w draft.Word) bool {
 	return false
 }
 
-// known reports whether a dictionary or the vocabulary knows w.
+// plainKnown reports whether w is a plain word (no apostrophe, hyphen or
+// inner capital) of the draft's dictionary: the fast path most words take.
+func (c *spellCheck) plainKnown(w string) bool {
+	return !strings.ContainsAny(w, "'’-\u2010\u2011") && !hasUpperAfterFirst(w) && c.dict.Contains(w)
+}
+
+// plainAt is plainKnown for the k-th word of the current paragraph,
+// worked out once for the paragraph's three passes.
+func (c *spellCheck) plainAt(k int) bool {
+	if c.plain[k] == 0 {
+		c.plain[k] = 2
+		if c.plainKnown(c.para.Words[k].Text) {
+			c.plain[k] = 1
+		}
+	}
+	return c.plain[k] == 1
+}
+
+// wordIndex returns the index in the current paragraph of the i-th word
+// of s: a sentence's words are a run of the paragraph's.
+func (c *spellCheck) wordIndex(s *draft.Sentence, i int) int {
+	if len(s.Words) == 0 {
+		return 0
+	}
+	first := s.Words[0].Off
+	words := c.para.Words
+	return sort.Search(len(words), func(k int) bool { return words[k].Off >= first }) + i
+}
+
+// known reports whether a dictionary or the vocabulary knows w. Answers
+// are kept for the draft: a word's second use costs a map lookup.
 func (c *spellCheck) known(w string) bool {
+	if k, ok := c.knownCache[w]; ok {
+		return k
+	}
+	k := c.lookup(w)
+	c.knownCache[w] = k
+	return k
+}
+
+// lookup is known without the cache.
+func (c *spellCheck) lookup(w string) bool {
 	if c.dict.Contains(w) || c.pass.Vocabulary.Accepts(w) {
 		return true
 	}
@@ -296,7 +358,7 @@ func (c *spellCheck) vocabAccepts(text, stem string) bool {
 // (a doubled letter, a transposition) of a common word. Writers repeat jargon (forex, telework); a slip is usually made
 // once.
 func (c *spellCheck) term(stem string) bool {
-	return c.counts[strings.ToLower(stem)] >= 3 && !c.dict.CheapSlip(stem)
+	return c.count(stem) >= 3 && !c.dict.CheapSlip(stem)
 }
 
 // vowelless reports whether a short word has no vowel: bpd, gmt, nbt are
@@ -315,7 +377,7 @@ var units = wordSet(`km kg mg mcg ml cl dl mm cm nm µm mi ft yd lb lbs oz mph k
 // abbreviation), no capital after the first letter (iPhone, McCain), not
 // a unit.
 func (c *spellCheck) checkable(w string) bool {
-	if utf8.RuneCountInString(w) < 2 || units[strings.ToLower(w)] {
+	if len(w) < 2 || len(w) <= 5 && units[strings.ToLower(w)] {
 		return false
 	}
 	upper := 0
@@ -333,7 +395,7 @@ func (c *spellCheck) checkable(w string) bool {
 	}
 	// A letter no dictionary of the draft uses (the macron of parāoa)
 	// marks a word of another language.
-	return c.dict.Spells(w)
+	return isASCII(w) || c.dict.Spells(w)
 }
 
 // sic reports whether [sic] or (sic) follows offset off.
@@ -525,4 +587,16 @@ func (c *spellCheck) inDottedName(para *draft.Paragraph, w draft.Word) bool {
 		}
 	}
 	return false
+}
+
+// partsKnown reports whether every part of a hyphenated compound is a
+// dictionary word, a name, or too short to check (co-chairs, mid-May).
+func (c *spellCheck) partsKnown(parts []draft.Word) bool {
+	for _, p := range parts {
+		stem, _ := stemOf(p.Text)
+		if utf8.RuneCountInString(stem) > 4 && !isCapitalizedWord(stem) && !c.dict.Contains(stem) {
+			return false
+		}
+	}
+	return true
 }

@@ -102,11 +102,30 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 	}
 	phrases := spell.BuiltinPhrases()
 	for i, w := range s.Words {
-		if w.Kind != draft.WordPlain || c.skipped(para, w) {
+		if w.Kind != draft.WordPlain {
+			continue
+		}
+		key := lower[i]
+		// Most words are plain dictionary words: they can only be
+		// rejected, slang, or a real-word slip.
+		if c.plainAt(c.wordIndex(s, i)) {
+			if c.pass.Vocabulary.Rejects(w.Text) {
+				c.pass.Report(lint.Diagnostic{Span: w.Span, Message: fmt.Sprintf("%q is on the vocabulary's reject list", w.Text)})
+				continue
+			}
+			if r.informal != nil {
+				if _, _, ok := r.informal.Lookup(key); ok {
+					r.informalWord(c, para, s, i, w, key)
+					continue
+				}
+			}
+			r.confusion(c, s, i, w, lower)
+			continue
+		}
+		if c.skipped(para, w) {
 			continue
 		}
 		quoted := c.quoted(para, w)
-		key := lower[i]
 		if strings.HasPrefix(c.dict.Name, "en") && phrases.Covers(lower, i) {
 			continue
 		}
@@ -115,20 +134,18 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 			continue
 		}
 		if r.informal != nil {
-			if repl, has, ok := r.informal.Lookup(key); ok {
-				// Quoted speech keeps its slang (gonna); a word with no
-				// formal equivalent (bae) is likelier a slip anywhere.
-				if !quoted || !has {
-					r.reportInformal(c, para, s, i, w, repl, has, quoted)
-				}
+			if _, _, ok := r.informal.Lookup(key); ok {
+				r.informalWord(c, para, s, i, w, key)
 				continue
 			}
 		}
-		if parts := para.Parts(w); len(parts) == 1 {
+		if !strings.ContainsAny(w.Text, "-\u2010\u2011") {
 			if !c.foreignNeighbour(para, s, i) {
 				r.checkPart(c, para, s, i, w, w, quoted)
 			}
-		} else if !c.known(strings.Join(strings.FieldsFunc(key, isHyphen), "")) {
+		} else if parts := para.Parts(w); len(parts) == 1 {
+			r.checkPart(c, para, s, i, w, w, quoted)
+		} else if !c.partsKnown(parts) && !c.known(strings.Join(strings.FieldsFunc(key, isHyphen), "")) {
 			for _, part := range parts {
 				if utf8.RuneCountInString(part.Text) > 4 || isCapitalizedWord(part.Text) {
 					r.checkPart(c, para, s, i, w, part, quoted)
@@ -136,14 +153,34 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 			}
 		}
 		if r.confusables.Has(key) && c.known(w.Text) {
-			if right, ok := r.confusables.Check(lower, i); ok {
-				right = matchCase(right, w.Text)
-				d := lint.Diagnostic{Span: w.Span,
-					Message:     fmt.Sprintf("%q is likely a slip for %q here", w.Text, right),
-					Suggestions: []lint.Edit{{Span: w.Span, NewText: right}}}
-				c.pass.Report(d)
-			}
+			r.confusion(c, s, i, w, lower)
 		}
+	}
+}
+
+// informalWord reports a slang word: outside quotations always; inside,
+// where speech keeps its slang (gonna, bestie), only a word with no
+// formal equivalent that is a small slip from a common word: "my
+// political bae" was "base".
+func (r TypoRule) informalWord(c *spellCheck, para *draft.Paragraph, s *draft.Sentence, i int, w draft.Word, key string) {
+	repl, has, _ := r.informal.Lookup(key)
+	quoted := c.quoted(para, w)
+	if !quoted || !has && c.dict.LikelySlip(key) {
+		r.reportInformal(c, para, s, i, w, repl, has, quoted)
+	}
+}
+
+// confusion reports a dictionary word that the context shows to be a
+// slip for another (murder trail).
+func (r TypoRule) confusion(c *spellCheck, s *draft.Sentence, i int, w draft.Word, lower []string) {
+	if !r.confusables.Has(lower[i]) {
+		return
+	}
+	if right, ok := r.confusables.Check(lower, i); ok {
+		right = matchCase(right, w.Text)
+		c.pass.Report(lint.Diagnostic{Span: w.Span,
+			Message:     fmt.Sprintf("%q is likely a slip for %q here", w.Text, right),
+			Suggestions: []lint.Edit{{Span: w.Span, NewText: right}}})
 	}
 }
 
@@ -158,6 +195,11 @@ func (r TypoRule) checkPart(c *spellCheck, para *draft.Paragraph, s *draft.Sente
 	if c.pass.Vocabulary.Rejects(stem) {
 		c.pass.Report(lint.Diagnostic{Span: span, Message: fmt.Sprintf("%q is on the vocabulary's reject list", stem)})
 		return
+	}
+	capital := isCapitalizedWord(stem)
+	if (capital || isCapitalizedWord(w.Text)) && (para.Kind == draft.BlockHeadline || para.Kind == draft.BlockHeading ||
+		!c.sentenceStart(para, s, i) || c.isName(stem) || c.isName(w.Text)) {
+		return // a name (Dong-hyun, al-Balah too): name-spelling's business
 	}
 	if !c.checkable(stem) || vowelless(stem) && !c.dict.VowelsDropped(stem) || c.known(stem) || c.sic(para, part.Off+end) || c.term(stem) {
 		return
@@ -174,11 +216,6 @@ func (r TypoRule) checkPart(c *spellCheck, para *draft.Paragraph, s *draft.Sente
 		if !c.dict.CheapSlip(stem) {
 			return
 		}
-	}
-	capital := isCapitalizedWord(stem)
-	if (capital || isCapitalizedWord(w.Text)) && (para.Kind == draft.BlockHeadline || para.Kind == draft.BlockHeading ||
-		!c.sentenceStart(para, s, i) || c.isName(stem) || c.isName(w.Text)) {
-		return // a name (Dong-hyun, al-Balah too): name-spelling's business
 	}
 	if folded, ok := c.dict.ContainsFolded(stem); ok && !capital {
 		c.pass.Report(lint.Diagnostic{Span: span, Message: fmt.Sprintf("%q is written %q", stem, folded),

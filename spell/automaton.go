@@ -26,6 +26,7 @@ type Automaton struct {
 	alphabet []rune              // code → rune; code 0 is unused
 	ascii    [utf8.RuneSelf]byte // rune → code for ASCII
 	fold     []byte              // code → code of the lower-case rune, or itself
+	rootEdge [256]uint32         // code → index of the root's edge with it, or 0
 	edges    []byte              // 4 bytes an edge
 	ranks    []byte              // 4 bytes an edge, or empty
 	root     uint32
@@ -77,8 +78,17 @@ func ParseAutomaton(data []byte) (*Automaton, error) {
 	return a, nil
 }
 
-// index fills the rune-to-code tables.
+// index fills the rune-to-code tables and the root's edge table.
 func (a *Automaton) index() {
+	if len(a.edges) > 0 && a.root != 0 {
+		for i := a.root; ; i++ {
+			e := a.edge(i)
+			a.rootEdge[byte(e)] = i
+			if e&edgeLast != 0 {
+				break
+			}
+		}
+	}
 	a.fold = make([]byte, len(a.alphabet))
 	for c := 1; c < len(a.alphabet); c++ {
 		r := a.alphabet[c]
@@ -151,7 +161,14 @@ func (a *Automaton) Rank(w string) (int, bool) {
 		if i > 0 && e&edgeFinal != 0 {
 			rank++
 		}
-		at, ok := a.step(block, c)
+		var at uint32
+		var ok bool
+		if i == 0 {
+			at = a.rootEdge[c]
+			ok = at != 0
+		} else {
+			at, ok = a.step(block, c)
+		}
 		if !ok {
 			return 0, false
 		}

@@ -52,9 +52,21 @@ func (w *nearWalk) walk(block uint32, d int) {
 		e := w.a.edge(i)
 		raw := byte(e)
 		c := w.a.fold[raw]
+		// Only cells within max of the diagonal can stay within max;
+		// the band's edges are set out of reach for the next row.
+		lo, hi := max(1, d-w.max), min(n, d+w.max)
 		cur[0] = d
-		best := d
-		for j := 1; j <= n; j++ {
+		if lo > 1 {
+			cur[lo-1] = w.max + 1
+		}
+		if hi < n {
+			cur[hi+1] = w.max + 1
+		}
+		best := w.max + 1
+		if lo == 1 {
+			best = d
+		}
+		for j := lo; j <= hi; j++ {
 			cost := 1
 			if w.q[j-1] == c {
 				cost = 0
@@ -79,7 +91,7 @@ func (w *nearWalk) walk(block uint32, d int) {
 		if best <= w.max {
 			w.path = append(w.path[:d-1], c)
 			w.raw = append(w.raw[:d-1], raw)
-			if e&edgeFinal != 0 && cur[n] <= w.max {
+			if e&edgeFinal != 0 && hi == n && cur[n] <= w.max {
 				if !w.fn(w.word(), cur[n]) {
 					w.stop = true
 					return

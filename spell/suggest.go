@@ -336,7 +336,7 @@ func (d *Dictionary) LikelySlipAbove(w string, minLogFreq float64) bool {
 func (d *Dictionary) slip(w string, maxCost, minLogFreq float64) bool {
 	lower := strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	slip := false
-	d.words.Near(lower, 2, func(c string, _ int) bool {
+	d.words.Near(lower, slipEdits(maxCost), func(c string, _ int) bool {
 		lc := strings.ToLower(c)
 		if lc == lower || inflected(lower, lc) {
 			return true
@@ -349,3 +349,9 @@ func (d *Dictionary) slip(w string, maxCost, minLogFreq float64) bool {
 	})
 	return slip
 }
+
+// slipEdits is how many edits a slip of at most maxCost is looked for
+// within. One: a slip of two edits costing no more than one ordinary edit
+// needs two of the cheapest, which is rare, and the search within two
+// edits costs a hundred times more.
+func slipEdits(float64) int { return 1 }
