@@ -109,11 +109,12 @@ func (NameSpellingRule) Check(p *lint.Pass) {
 		}
 		return p.Vocabulary.Accepts(w)
 	}
-	// Surnames a person was introduced with: "Claudia Sheinbaum".
+	// Surnames a person was introduced with: "Claudia Sheinbaum", where
+	// the word before is a name, not a function word ("In Iran").
 	introduced := map[string]bool{}
 	for _, name := range order {
 		for _, u := range uses[name] {
-			if u.first != "" {
+			if u.first != "" && !functionWords[strings.ToLower(u.first)] {
 				introduced[name] = true
 			}
 		}
@@ -135,19 +136,27 @@ func (NameSpellingRule) Check(p *lint.Pass) {
 		best, bestCount := "", 0
 		for _, name := range order {
 			m := len(uses[name])
-			if name == odd || m < n || !sameInitial(name, odd) || pluralOf(name, odd) || pluralOf(odd, name) {
-				continue
+			ln, lo := strings.ToLower(name), strings.ToLower(odd)
+			if name == odd || m < n || !sameInitial(name, odd) || strings.HasPrefix(ln, lo) || strings.HasPrefix(lo, ln) {
+				continue // Israel and Israeli, York and Yorker, Jones and Joneses
+			}
+			nameKnown := known(name)
+			if isKnown && nameKnown {
+				continue // Iran and Iraq, Obama and Osama: two real names
 			}
 			limit := 1
 			if utf8.RuneCountInString(odd) > 5 {
 				limit = 2
 			}
-			if spell.Distance(strings.ToLower(name), strings.ToLower(odd)) > limit {
+			if spell.Distance(ln, lo) > limit {
 				continue
 			}
-			frequent := !isKnown && (n == 1 && m >= 2 || m >= 3*n)
+			// A rare name beside its twin that is no dictionary word
+			// either (Sheinbuam, Sheinbaum); "Monsey" beside "Monday" is
+			// a place, not a slip.
+			frequent := !isKnown && !nameKnown && (n == 1 && m >= 2 || m >= 3*n)
 			person := introduced[name] && !introduced[odd] && alone && !common &&
-				(!isKnown || spell.Distance(strings.ToLower(name), strings.ToLower(odd)) == 1)
+				(!isKnown || spell.Distance(ln, lo) == 1)
 			if (frequent || person) && m > bestCount {
 				best, bestCount = name, m
 			}
@@ -191,11 +200,6 @@ func sameInitial(a, b string) bool {
 	ra, _ := utf8.DecodeRuneInString(a)
 	rb, _ := utf8.DecodeRuneInString(b)
 	return ra == rb
-}
-
-// pluralOf reports whether b is a plural of a: Jones and Joneses.
-func pluralOf(a, b string) bool {
-	return b == a+"s" || b == a+"es"
 }
 
 func isAllCaps(w string) bool {
