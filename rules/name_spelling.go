@@ -119,52 +119,64 @@ func (NameSpellingRule) Check(p *lint.Pass) {
 			}
 		}
 	}
-	sort.SliceStable(order, func(i, j int) bool { return len(uses[order[i]]) > len(uses[order[j]]) })
-	for _, odd := range order {
-		// A name a dictionary knows may be another person's (Johnson
-		// beside Johnston): only a surname that differs from the one its
-		// person was introduced with is flagged then.
-		isKnown := known(odd)
-		n := len(uses[odd])
-		alone := true
-		for _, u := range uses[odd] {
-			alone = alone && u.alone
+	// What each name is, worked out once, in a slice ordered by use: the
+	// pairs compared below are many.
+	type entry struct {
+		name, lower string
+		uses        []nameUse
+		runes       int
+		initial     rune
+		known       bool
+		introduced  bool
+	}
+	entries := make([]entry, 0, len(order))
+	for _, name := range order {
+		r, _ := utf8.DecodeRuneInString(name)
+		entries = append(entries, entry{name: name, lower: strings.ToLower(name), uses: uses[name],
+			runes: utf8.RuneCountInString(name), initial: r, known: known(name), introduced: introduced[name]})
+	}
+	sort.SliceStable(entries, func(i, j int) bool { return len(entries[i].uses) > len(entries[j].uses) })
+	for oi := range entries {
+		o := &entries[oi]
+		odd, n := o.name, len(o.uses)
+		limit := 1
+		if o.runes > 5 {
+			limit = 2
 		}
-		// A word the dictionary knows in lower case (Winter, Half) is not
-		// taken for a misspelt surname at all.
-		common := isKnown && known(strings.ToLower(odd))
 		best, bestCount := "", 0
-		for _, name := range order {
-			m := len(uses[name])
-			ln, lo := strings.ToLower(name), strings.ToLower(odd)
-			if name == odd || m < n || !sameInitial(name, odd) || strings.HasPrefix(ln, lo) || strings.HasPrefix(lo, ln) {
+		for ci := range entries {
+			c := &entries[ci]
+			m := len(c.uses)
+			if m < n {
+				break // most used first
+			}
+			if ci == oi || c.initial != o.initial || c.runes-o.runes > limit || o.runes-c.runes > limit {
+				continue
+			}
+			if strings.HasPrefix(c.lower, o.lower) || strings.HasPrefix(o.lower, c.lower) {
 				continue // Israel and Israeli, York and Yorker, Jones and Joneses
 			}
-			nameKnown := known(name)
-			if isKnown && nameKnown {
+			if o.known && c.known {
 				continue // Iran and Iraq, Obama and Osama: two real names
 			}
-			limit := 1
-			if utf8.RuneCountInString(odd) > 5 {
-				limit = 2
-			}
-			if spell.Distance(ln, lo) > limit {
+			if spell.Distance(c.lower, o.lower) > limit {
 				continue
 			}
 			// A rare name beside its twin that is no dictionary word
 			// either (Sheinbuam, Sheinbaum); "Monsey" beside "Monday" is
 			// a place, not a slip.
-			frequent := !isKnown && !nameKnown && (n == 1 && m >= 2 || m >= 3*n)
-			person := introduced[name] && !introduced[odd] && alone && !common &&
-				(!isKnown || spell.Distance(ln, lo) == 1)
+			frequent := !o.known && !c.known && (n == 1 && m >= 2 || m >= 3*n)
+			// A surname that differs from the one a person was introduced
+			// with, and is never itself part of a full name.
+			person := c.introduced && !o.introduced && usedAlone(o.uses) && !o.known
 			if (frequent || person) && m > bestCount {
-				best, bestCount = name, m
+				best, bestCount = c.name, m
 			}
 		}
 		if best == "" {
 			continue
 		}
-		for _, u := range uses[odd] {
+		for _, u := range o.uses {
 			p.Report(lint.Diagnostic{Span: u.span,
 				Message:     fmt.Sprintf("%q may be a misspelling of %q, used %s in this draft", odd, best, times(bestCount)),
 				Suggestions: []lint.Edit{{Span: u.span, NewText: best}}})
@@ -184,6 +196,17 @@ func dictionariesFor(p *lint.Pass) []*spell.Dictionary {
 		}
 	}
 	return out
+}
+
+// usedAlone reports whether no use of a name stands next to another
+// capitalized word.
+func usedAlone(uses []nameUse) bool {
+	for _, u := range uses {
+		if !u.alone {
+			return false
+		}
+	}
+	return true
 }
 
 func times(n int) string {

@@ -24,6 +24,8 @@ var (
 	esData []byte
 	//go:embed data/en.lm
 	enLMData []byte
+	//go:embed data/en-common.txt
+	enCommon string
 )
 
 // A Dictionary is one language's word list with, for English, word and
@@ -32,20 +34,48 @@ type Dictionary struct {
 	// Name is the dictionary's language tag: en-US, en-GB or es.
 	Name  string
 	words *Automaton
-	rare  *Automaton     // rarer words, or nil
-	lm    *LanguageModel // nil when no frequencies are known
-	total float64        // log₂ of the sum of unigram counts
+	rare  *Automaton // rarer words, or nil
+	// frequent holds the commonest words, as written and capitalized: a
+	// hash lookup answers most of a story's words before the automaton.
+	frequent map[string]struct{}
+	lm       *LanguageModel // nil when no frequencies are known
+	total    float64        // log₂ of the sum of unigram counts
 }
 
 // dictionaries parses each embedded dictionary once, on first use; after
 // that a Dictionary is shared read-only.
 var dictionaries = map[string]func() (*Dictionary, error){
-	"en-US": sync.OnceValues(func() (*Dictionary, error) { return load("en-US", enUSData, enUSRare, enLMData) }),
-	"en-GB": sync.OnceValues(func() (*Dictionary, error) { return load("en-GB", enGBData, enGBRare, enLMData) }),
+	"en-US": sync.OnceValues(func() (*Dictionary, error) { return load("en-US", enUSData, enUSRare, englishStats) }),
+	"en-GB": sync.OnceValues(func() (*Dictionary, error) { return load("en-GB", enGBData, enGBRare, englishStats) }),
 	"es":    sync.OnceValues(func() (*Dictionary, error) { return load("es", esData, nil, nil) }),
 }
 
-func load(name string, words, rare, lm []byte) (*Dictionary, error) {
+// stats is a language model with what is derived from it at load time,
+// shared by the dictionaries of one language.
+type stats struct {
+	lm       *LanguageModel
+	total    float64
+	frequent map[string]struct{}
+}
+
+// englishStats parses the English word statistics once for both English
+// dictionaries.
+var englishStats = sync.OnceValues(func() (*stats, error) {
+	lm, err := ParseLanguageModel(enLMData)
+	if err != nil {
+		return nil, err
+	}
+	st := &stats{lm: lm, total: lm.logTotal(), frequent: map[string]struct{}{}}
+	for _, w := range strings.Split(enCommon, "\n") {
+		if w != "" && !strings.HasPrefix(w, "#") {
+			st.frequent[w] = struct{}{}
+			st.frequent[capitalize(w)] = struct{}{}
+		}
+	}
+	return st, nil
+})
+
+func load(name string, words, rare []byte, statsOf func() (*stats, error)) (*Dictionary, error) {
 	a, err := ParseAutomaton(words)
 	if err != nil {
 		return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
@@ -56,11 +86,12 @@ func load(name string, words, rare, lm []byte) (*Dictionary, error) {
 			return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
 		}
 	}
-	if lm != nil {
-		if d.lm, err = ParseLanguageModel(lm); err != nil {
+	if statsOf != nil {
+		st, err := statsOf()
+		if err != nil {
 			return nil, fmt.Errorf("spell: dictionary %s: %w", name, err)
 		}
-		d.total = d.lm.logTotal()
+		d.lm, d.total, d.frequent = st.lm, st.total, st.frequent
 	}
 	return d, nil
 }
@@ -124,6 +155,9 @@ func Load(tag language.Tag) (*Dictionary, bool, error) {
 // word capitalized only at its start (as at the start of a sentence), in
 // lower case. Curly apostrophes count as straight ones.
 func (d *Dictionary) Contains(w string) bool {
+	if _, ok := d.frequent[w]; ok {
+		return true
+	}
 	if strings.ContainsRune(w, '’') {
 		w = strings.ReplaceAll(w, "’", "'")
 	}

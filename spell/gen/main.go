@@ -67,7 +67,45 @@ func main() {
 	}
 	lm := must(buildLM(filepath.Join(*src, "package/dictionaries")))
 	write(filepath.Join(*out, "en.lm"), lm)
+	write(filepath.Join(*out, "en-common.txt"), must(commonWords(filepath.Join(*src, "package/dictionaries"), *out)))
 }
+
+// commonWords lists the most frequent words both English dictionaries
+// hold, most frequent first: a hash set of them answers most lookups.
+func commonWords(dir, out string) ([]byte, error) {
+	lines, err := readLines(filepath.Join(dir, "frequency_dictionary_en_82_765.txt"))
+	if err != nil {
+		return nil, err
+	}
+	var dicts []*spell.Automaton
+	for _, name := range []string{"en-US", "en-GB"} {
+		data, err := os.ReadFile(filepath.Join(out, name+".dafsa"))
+		if err != nil {
+			return nil, err
+		}
+		a, err := spell.ParseAutomaton(data)
+		if err != nil {
+			return nil, err
+		}
+		dicts = append(dicts, a)
+	}
+	var b strings.Builder
+	b.WriteString("# The most frequent words of both English dictionaries (generated).\n")
+	n := 0
+	for _, line := range lines {
+		w, _, _ := strings.Cut(line, " ")
+		if dicts[0].Contains(w) && dicts[1].Contains(w) {
+			b.WriteString(w + "\n")
+			if n++; n == commonCount {
+				break
+			}
+		}
+	}
+	return []byte(b.String()), nil
+}
+
+// commonCount is how many frequent words en-common.txt lists.
+const commonCount = 3000
 
 func must[T any](v T, err error) T {
 	if err != nil {
