@@ -67,15 +67,56 @@ func ParseAutomaton(data []byte) (*Automaton, error) {
 	}
 	a := &Automaton{words: int(words), root: root, alphabet: make([]rune, nAlpha+1)}
 	for i := 0; i < int(nAlpha); i++ {
-		a.alphabet[i+1] = rune(binary.LittleEndian.Uint32(p[i*4:]))
+		r := rune(binary.LittleEndian.Uint32(p[i*4:]))
+		if !utf8.ValidRune(r) || r <= a.alphabet[i] { // valid letters in rising order
+			return nil, errors.New("spell: automaton has a corrupt alphabet")
+		}
+		a.alphabet[i+1] = r
 	}
 	p = p[nAlpha*4:]
 	a.edges = p[:nEdges*4]
 	if hasRanks {
 		a.ranks = p[nEdges*4:]
 	}
+	if err := a.validate(); err != nil {
+		return nil, err
+	}
 	a.index()
 	return a, nil
+}
+
+// validate checks that every edge is well formed, so that no walk can
+// index outside the edges: codes within the alphabet and rising within a
+// block, targets inside the array, every block ending. (Walks are bounded
+// by the word or the search depth, so a cycle cannot make them loop.)
+func (a *Automaton) validate() error {
+	n := uint32(len(a.edges) / 4)
+	bad := errors.New("spell: automaton is corrupt")
+	if n == 0 {
+		return nil
+	}
+	if a.root >= n {
+		return bad
+	}
+	prev := -1
+	for i := uint32(1); i < n; i++ {
+		e := a.edge(i)
+		c := int(byte(e))
+		if c == 0 || c >= len(a.alphabet) || c <= prev {
+			return bad
+		}
+		if t := e >> targetShift; t >= n {
+			return bad
+		}
+		prev = c
+		if e&edgeLast != 0 {
+			prev = -1
+		}
+	}
+	if prev != -1 {
+		return bad // the last block has no last edge
+	}
+	return nil
 }
 
 // index fills the rune-to-code tables and the root's edge table.
