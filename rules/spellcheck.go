@@ -368,7 +368,7 @@ func vowelless(w string) bool {
 }
 
 // units are lower-case unit symbols and abbreviations of news copy.
-var units = wordSet(`km kg mg mcg ml cl dl mm cm nm µm mi ft yd lb lbs oz mph kph kmh kw kwh mw mwh gw gwh tw twh
+var units = wordSet(`km kg mg mcg ml cl dl mm cm nm µm mi ft yd lb lbs oz mph kph kmh kw kwh mw mwh gw gwh tw twh ns µs ms
 	kb mb gb tb pb kbps mbps gbps ghz mhz khz hz db dba ppm ppb bpm rpm psi mpg hp cc sq hr hrs mins secs
 	km² m² ha bn tn mln bln pct dlrs yr yrs`)
 

@@ -263,6 +263,9 @@ func clearlyBest(s []spell.Suggestion) bool {
 // replacement, or the word it is likely a slip for.
 func (r TypoRule) reportInformal(c *spellCheck, para *draft.Paragraph, s *draft.Sentence, i int, w draft.Word, repl string, has, quoted bool) {
 	d := lint.Diagnostic{Span: w.Span, Message: fmt.Sprintf("informal word %q in news copy", w.Text)}
+	if quoted {
+		d.Message = fmt.Sprintf("%q in a quotation is likely a slip", w.Text)
+	}
 	switch {
 	case has && repl == "":
 		d.Message += "; delete it"
