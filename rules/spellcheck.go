@@ -56,9 +56,9 @@ func newSpellCheck(p *lint.Pass) *spellCheck {
 	return c
 }
 
-// count returns how often a lower-case stem is used in the draft. The
+// uses returns how often a lower-case stem is used in the draft. The
 // counts are made on first use: most drafts never need them.
-func (c *spellCheck) count(stem string) int {
+func (c *spellCheck) uses(stem string) int {
 	if c.counts == nil {
 		c.counts = map[string]int{}
 		for pi := range c.pass.Doc.Paragraphs {
@@ -120,23 +120,11 @@ func opensQuote(para *draft.Paragraph, a, b draft.Word) bool {
 func (c *spellCheck) paragraph(para *draft.Paragraph) bool {
 	c.para = para
 	c.plain = append(c.plain[:0], make([]uint8, len(para.Words))...)
-	checked, unknown := 0, 0
+	var t tally
 	for k, w := range para.Words {
-		if w.Kind != draft.WordPlain || w.Capitalized() {
-			continue
-		}
-		if c.plainAt(k) {
-			checked++
-			continue
-		}
-		if stem, _ := stemOf(w.Text); c.checkable(stem) {
-			checked++
-			if !c.known(stem) {
-				unknown++
-			}
-		}
+		c.count(&t, w, w.Kind == draft.WordPlain && !w.Capitalized() && c.plainAt(k))
 	}
-	if unknown >= 3 && unknown*5 >= checked {
+	if t.unknown >= 3 && t.unknown*5 >= t.checked {
 		// A fifth of the words unknown: another language, or not prose.
 		return false
 	}
@@ -151,51 +139,53 @@ func (c *spellCheck) paragraph(para *draft.Paragraph) bool {
 // least three checkable words, most of them unknown.
 func (c *spellCheck) foreignText(para *draft.Paragraph, q draft.Quotation) bool {
 	start, end := q.TextRange(para)
-	checked, unknown, elsewhere := 0, 0, 0
+	var t tally
 	for _, w := range para.Words {
-		if w.Off < start || w.End() > end || w.Kind != draft.WordPlain || w.Capitalized() {
-			continue
-		}
-		stem, _ := stemOf(w.Text)
-		if !c.checkable(stem) {
-			continue
-		}
-		checked++
-		if !c.known(stem) {
-			unknown++
-			if c.knownElsewhere(stem) {
-				elsewhere++
-			}
+		if w.Off >= start && w.End() <= end {
+			c.count(&t, w, false)
 		}
 	}
-	return checked >= 3 && unknown*2 > checked || unknown >= 2 && elsewhere*5 >= unknown*4
+	return t.checked >= 3 && t.unknown*2 > t.checked || t.foreign()
 }
 
 // foreignSentence reports whether most of a sentence's lower-case words
 // are unknown: a sentence in another language, or not prose at all.
 func (c *spellCheck) foreignSentence(para *draft.Paragraph, s *draft.Sentence) bool {
-	checked, unknown, elsewhere := 0, 0, 0
+	var t tally
 	for i, w := range s.Words {
-		if w.Kind != draft.WordPlain || w.Capitalized() {
-			continue
-		}
-		if c.plainAt(c.wordIndex(s, i)) {
-			checked++
-			continue
-		}
-		stem, _ := stemOf(w.Text)
-		if !c.checkable(stem) {
-			continue
-		}
-		checked++
-		if !c.known(stem) {
-			unknown++
-			if c.knownElsewhere(stem) {
-				elsewhere++
-			}
+		c.count(&t, w, w.Kind == draft.WordPlain && c.plainAt(c.wordIndex(s, i)))
+	}
+	return t.checked >= 4 && t.unknown*5 > t.checked*3 || t.foreign()
+}
+
+// tally counts a run of words: the lower-case words checked, the unknown
+// ones, and the unknown ones another built-in dictionary knows.
+type tally struct{ checked, unknown, elsewhere int }
+
+// foreign reports whether the unknown words are mostly another language's.
+func (t tally) foreign() bool { return t.unknown >= 2 && t.elsewhere*5 >= t.unknown*4 }
+
+// count adds a word to t; plain says it is already known as a plain
+// dictionary word.
+func (c *spellCheck) count(t *tally, w draft.Word, plain bool) {
+	if w.Kind != draft.WordPlain || w.Capitalized() {
+		return
+	}
+	if plain {
+		t.checked++
+		return
+	}
+	stem, _ := stemOf(w.Text)
+	if !c.checkable(stem) {
+		return
+	}
+	t.checked++
+	if !c.known(stem) {
+		t.unknown++
+		if c.knownElsewhere(stem) {
+			t.elsewhere++
 		}
 	}
-	return checked >= 4 && unknown*5 > checked*3 || unknown >= 2 && elsewhere*5 >= unknown*4
 }
 
 // skipped reports whether w lies in a quotation in another language.
@@ -358,7 +348,7 @@ func (c *spellCheck) vocabAccepts(text, stem string) bool {
 // (a doubled letter, a transposition) of a common word. Writers repeat jargon (forex, telework); a slip is usually made
 // once.
 func (c *spellCheck) term(stem string) bool {
-	return c.count(stem) >= 3 && !c.dict.CheapSlip(stem)
+	return c.uses(stem) >= 3 && !c.dict.CheapSlip(stem)
 }
 
 // vowelless reports whether a short word has no vowel: bpd, gmt, nbt are

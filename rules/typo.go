@@ -109,17 +109,9 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 		// Most words are plain dictionary words: they can only be
 		// rejected, slang, or a real-word slip.
 		if c.plainAt(c.wordIndex(s, i)) {
-			if c.pass.Vocabulary.Rejects(w.Text) {
-				c.pass.Report(lint.Diagnostic{Span: w.Span, Message: fmt.Sprintf("%q is on the vocabulary's reject list", w.Text)})
-				continue
+			if !r.rejectedOrSlang(c, para, s, i, w, key) {
+				r.confusion(c, s, i, w, lower)
 			}
-			if r.informal != nil {
-				if _, _, ok := r.informal.Lookup(key); ok {
-					r.informalWord(c, para, s, i, w, key)
-					continue
-				}
-			}
-			r.confusion(c, s, i, w, lower)
 			continue
 		}
 		if c.skipped(para, w) {
@@ -129,15 +121,8 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 		if strings.HasPrefix(c.dict.Name, "en") && phrases.Covers(lower, i) {
 			continue
 		}
-		if c.pass.Vocabulary.Rejects(w.Text) {
-			c.pass.Report(lint.Diagnostic{Span: w.Span, Message: fmt.Sprintf("%q is on the vocabulary's reject list", w.Text)})
+		if r.rejectedOrSlang(c, para, s, i, w, key) {
 			continue
-		}
-		if r.informal != nil {
-			if _, _, ok := r.informal.Lookup(key); ok {
-				r.informalWord(c, para, s, i, w, key)
-				continue
-			}
 		}
 		if !strings.ContainsAny(w.Text, "-\u2010\u2011") {
 			if !c.foreignNeighbour(para, s, i) {
@@ -156,6 +141,22 @@ func (r TypoRule) sentence(c *spellCheck, para *draft.Paragraph, s *draft.Senten
 			r.confusion(c, s, i, w, lower)
 		}
 	}
+}
+
+// rejectedOrSlang reports a word the vocabulary rejects or a slang word,
+// and whether it was either.
+func (r TypoRule) rejectedOrSlang(c *spellCheck, para *draft.Paragraph, s *draft.Sentence, i int, w draft.Word, key string) bool {
+	if c.pass.Vocabulary.Rejects(w.Text) {
+		c.pass.Report(lint.Diagnostic{Span: w.Span, Message: fmt.Sprintf("%q is on the vocabulary's reject list", w.Text)})
+		return true
+	}
+	if r.informal != nil {
+		if _, _, ok := r.informal.Lookup(key); ok {
+			r.informalWord(c, para, s, i, w, key)
+			return true
+		}
+	}
+	return false
 }
 
 // informalWord reports a slang word: outside quotations always; inside,
