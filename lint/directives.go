@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/spell"
 )
 
 // DirectiveKind is the verb of an inline directive.
@@ -172,29 +173,9 @@ func sortedIDs(known map[string]bool) []string {
 func Closest(s string, candidates []string) string {
 	best, bestDist := "", 3
 	for _, c := range candidates {
-		if d := editDistance(s, c); d < bestDist || d == bestDist && c < best {
+		if d := spell.Distance(s, c); d < bestDist || d == bestDist && c < best {
 			best, bestDist = c, d
 		}
 	}
 	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -142,3 +142,24 @@ func TestNearStops(t *testing.T) {
 		t.Errorf("Near called fn %d times after it returned false", calls)
 	}
 }
+
+func TestDistance(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"abc", "", 3}, {"Sheinbaum", "Sheinbuam", 1}, {"Johnson", "Johnston", 1},
+		{"kitten", "sitting", 3}, {"año", "ano", 1}, {"ca", "abc", 3}, {"recieve", "receive", 1},
+	} {
+		if got := Distance(c.a, c.b); got != c.want {
+			t.Errorf("Distance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		}
+	}
+	rng := rand.New(rand.NewSource(3))
+	for _, a := range randomWords(rng, 200, []rune("abcxy")) {
+		b := randomWords(rng, 1, []rune("abcxy"))[0]
+		if got, want := Distance(a, b), osa(a, b); got != want {
+			t.Fatalf("Distance(%q, %q) = %d, reference %d", a, b, got, want)
+		}
+	}
+}
