@@ -13,6 +13,7 @@ func All() []lint.Rule {
 		BadDirectiveRule{},
 		BadInputRule{},
 		BrokenQuoteRule{},
+		MissingAttributionRule{},
 		NameSpellingRule{},
 		RepeatedWordRule{},
 		TypoRule{},

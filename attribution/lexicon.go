@@ -1,0 +1,144 @@
+package attribution
+
+import (
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+)
+
+// Class is what a word can do in an attribution, as a bit set.
+type Class uint16
+
+// Word classes.
+const (
+	// SpeechVerb is a verb of saying, writing or thinking in any form:
+	// said, tells, wrote, tweeting, testified, recalled.
+	SpeechVerb Class = 1 << iota
+	// WeakVerb is a speech verb that is often something else (added 200
+	// jobs, called a meeting, noted for, read the report): it attributes
+	// only next to a quotation or a speaker.
+	WeakVerb
+	// Pronoun is a personal pronoun that can name a speaker: he, she,
+	// they, I, we and their other cases.
+	Pronoun
+	// Role is a noun that names a speaker by role or kind: minister,
+	// officials, spokeswoman, lawyer, police, company, court.
+	Role
+	// Source is a noun that names a written or recorded source: statement,
+	// interview, report, ruling, indictment, post, letter.
+	Source
+	// Mention is a noun after which a quotation is named rather than
+	// quoted: the phrase "...", the slogan "...", a sign "...".
+	Mention
+	// Naming is a verb or preposition after which a quotation is a name:
+	// called "...", titled "...", known as "...", dubbed "...".
+	Naming
+	// Function is a closed-class word: articles, prepositions,
+	// conjunctions, auxiliaries.
+	Function
+	// Calendar is a month or weekday name, capitalized but no speaker.
+	Calendar
+)
+
+// Lexicon is one language's attribution vocabulary. It is immutable and
+// safe for concurrent use.
+type Lexicon struct {
+	// Language is the lexicon's language.
+	Language language.Tag
+	words    map[string]Class
+	// according is the preposition phrase of attribution: "according to".
+	according [2]string
+}
+
+// Class returns the classes of a word given in lower case.
+func (lx *Lexicon) Class(lower string) Class { return lx.words[lower] }
+
+// For returns the lexicon for a draft's language, or nil when the
+// language has none. English is the only lexicon so far; a draft with
+// no language tag is taken as English.
+func For(tag language.Tag) *Lexicon {
+	base, _ := tag.Base()
+	if tag == language.Und || base.String() == "en" {
+		return english()
+	}
+	return nil
+}
+
+// english builds the English lexicon once.
+var english = sync.OnceValue(func() *Lexicon {
+	lx := &Lexicon{Language: language.English, words: map[string]Class{}, according: [2]string{"according", "to"}}
+	for _, v := range fields(speechVerbs) {
+		for _, f := range verbForms(v) {
+			lx.words[f] |= SpeechVerb
+		}
+	}
+	for _, f := range fields(irregularForms) {
+		lx.words[f] |= SpeechVerb
+	}
+	for _, v := range fields(weakVerbs) {
+		for _, f := range verbForms(v) {
+			lx.words[f] |= SpeechVerb | WeakVerb
+		}
+	}
+	for _, f := range fields(weakIrregularForms) {
+		lx.words[f] |= SpeechVerb | WeakVerb
+	}
+	lx.add(pronouns, Pronoun)
+	for _, n := range fields(roles) {
+		lx.words[n] |= Role
+		lx.words[plural(n)] |= Role
+	}
+	lx.add(collectiveRoles, Role)
+	for _, n := range fields(sources) {
+		lx.words[n] |= Source
+		lx.words[plural(n)] |= Source
+	}
+	for _, n := range fields(mentions) {
+		lx.words[n] |= Mention
+		lx.words[plural(n)] |= Mention
+	}
+	lx.add(naming, Naming)
+	lx.add(functionWords, Function)
+	lx.add(calendar, Calendar)
+	return lx
+})
+
+func (lx *Lexicon) add(list string, c Class) {
+	for _, w := range fields(list) {
+		lx.words[w] |= c
+	}
+}
+
+func fields(s string) []string { return strings.Fields(s) }
+
+// verbForms returns a regular verb's forms: say-style irregulars are
+// listed separately.
+func verbForms(base string) []string {
+	forms := []string{base}
+	last := base[len(base)-1]
+	switch {
+	case strings.HasSuffix(base, "e"):
+		forms = append(forms, base+"s", base+"d", base[:len(base)-1]+"ing")
+	case last == 'y' && !strings.ContainsRune("aeiou", rune(base[len(base)-2])):
+		forms = append(forms, base[:len(base)-1]+"ies", base[:len(base)-1]+"ied", base+"ing")
+	case strings.HasSuffix(base, "s") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		forms = append(forms, base+"es", base+"ed", base+"ing")
+	default:
+		forms = append(forms, base+"s", base+"ed", base+"ing")
+	}
+	return forms
+}
+
+// plural returns a regular noun's plural.
+func plural(n string) string {
+	switch {
+	case strings.HasSuffix(n, "man"):
+		return n[:len(n)-3] + "men"
+	case strings.HasSuffix(n, "y") && len(n) > 1 && !strings.ContainsRune("aeiou", rune(n[len(n)-2])):
+		return n[:len(n)-1] + "ies"
+	case strings.HasSuffix(n, "s") || strings.HasSuffix(n, "sh") || strings.HasSuffix(n, "ch") || strings.HasSuffix(n, "x"):
+		return n + "es"
+	}
+	return n + "s"
+}
