@@ -142,3 +142,30 @@ func plural(n string) string {
 	}
 	return n + "s"
 }
+
+// Lower returns a word in lower case, without allocating for a word
+// already in lower case.
+func Lower(w string) string { return lower(w) }
+
+// Inflect returns the forms of a regular verb, with consonant doubling
+// where the spelling allows it (admitted), each mapped to the matching
+// form of "say": claims to says, claimed to said, claiming to saying.
+func Inflect(base string) map[string]string {
+	out := map[string]string{base: "say"}
+	if base == "" {
+		return out
+	}
+	forms := verbForms(base)
+	out[forms[1]] = "says"
+	out[forms[2]] = "said"
+	out[forms[3]] = "saying"
+	// admit → admitted, admitting: a final consonant after one vowel.
+	n := len(base)
+	if n >= 3 && !isVowel(base[n-1]) && isVowel(base[n-2]) && !isVowel(base[n-3]) && !strings.ContainsRune("wxy", rune(base[n-1])) {
+		out[base+base[n-1:]+"ed"] = "said"
+		out[base+base[n-1:]+"ing"] = "saying"
+	}
+	return out
+}
+
+func isVowel(c byte) bool { return strings.IndexByte("aeiou", c) >= 0 }

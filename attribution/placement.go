@@ -172,30 +172,7 @@ func (a *analysis) speaker(v *Para, i int) bool {
 	if strings.HasPrefix(v.P.Text[w.End():], ":") {
 		return true
 	}
-	return a.name(w.Text)
-}
-
-// name reports whether a capitalized word is used inside a sentence
-// somewhere in the draft, so is a name rather than a capitalized common
-// word.
-func (a *analysis) name(w string) bool {
-	if a.names == nil {
-		a.names = map[string]bool{}
-		for pi := range a.doc.Paragraphs {
-			p := &a.doc.Paragraphs[pi]
-			if p.Kind != draft.BlockParagraph && p.Kind != draft.BlockListItem {
-				continue
-			}
-			for _, s := range p.Sentences {
-				for k, x := range s.Words {
-					if k > 0 && capitalized(x.Text) && isWordKind(x.Kind) {
-						a.names[x.Text] = true
-					}
-				}
-			}
-		}
-	}
-	return a.names[w]
+	return a.d.Names(w.Text) > 0
 }
 
 // label reports whether the paragraph opens with a speaker label: "Q:",

@@ -99,7 +99,7 @@ func Analyze(doc *draft.Document, lx *Lexicon) []Quote {
 	if lx == nil {
 		return nil
 	}
-	a := analysis{doc: doc, lx: lx, views: make(map[int]*Para)}
+	a := analysis{doc: doc, lx: lx, d: NewDoc(doc, lx)}
 	var out []Quote
 	head := -1 // index in out of the open chain's head, or -1
 	// dangling is the head of a chain whose last quotation was left open
@@ -184,23 +184,15 @@ func Analyze(doc *draft.Document, lx *Lexicon) []Quote {
 
 // analysis is the state of one Analyze call.
 type analysis struct {
-	doc   *draft.Document
-	lx    *Lexicon
-	views map[int]*Para
-	names map[string]bool // capitalized words met inside sentences
+	doc *draft.Document
+	lx  *Lexicon
+	d   *Doc
 	// doubles and singles count the draft's top-level quotations by mark.
 	doubles, singles int
 	counted          bool
 }
 
-func (a *analysis) view(pi int) *Para {
-	v, ok := a.views[pi]
-	if !ok {
-		v = NewPara(&a.doc.Paragraphs[pi], a.lx)
-		a.views[pi] = v
-	}
-	return v
-}
+func (a *analysis) view(pi int) *Para { return a.d.Para(pi) }
 
 // kind classifies quotation qi of paragraph pi and counts its words.
 func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {

@@ -13,10 +13,12 @@ func All() []lint.Rule {
 		BadDirectiveRule{},
 		BadInputRule{},
 		BrokenQuoteRule{},
+		LoadedAttributionRule{},
 		MissingAttributionRule{},
 		NameSpellingRule{},
 		RepeatedWordRule{},
 		TypoRule{},
+		VagueAttributionRule{},
 	}
 	sort.Slice(rules, func(i, j int) bool { return rules[i].Meta().ID < rules[j].Meta().ID })
 	return rules

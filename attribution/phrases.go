@@ -1,0 +1,145 @@
+package attribution
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Phrase is a word pattern such as "sources say|said" or "[senior]
+// officials said|say": words separated by spaces, alternatives separated
+// by "|", and a word in square brackets optional. Matching ignores case
+// and looks at whole words.
+type Phrase struct {
+	// Text is the pattern as written.
+	Text  string
+	steps []step
+}
+
+type step struct {
+	alts     []string
+	optional bool
+}
+
+// ParsePhrase reads a pattern.
+func ParsePhrase(text string) (Phrase, error) {
+	ph := Phrase{Text: text}
+	for _, f := range strings.Fields(strings.ToLower(text)) {
+		st := step{}
+		if strings.HasPrefix(f, "[") && strings.HasSuffix(f, "]") {
+			st.optional = true
+			f = f[1 : len(f)-1]
+		}
+		for _, alt := range strings.Split(f, "|") {
+			if alt == "" || strings.ContainsAny(alt, "[]") {
+				return Phrase{}, fmt.Errorf("phrase %q: bad word %q (write words separated by spaces, alternatives with |, optional words in [ ])", text, f)
+			}
+			st.alts = append(st.alts, alt)
+		}
+		ph.steps = append(ph.steps, st)
+	}
+	if len(ph.steps) == 0 {
+		return Phrase{}, fmt.Errorf("phrase %q is empty", text)
+	}
+	if ph.steps[len(ph.steps)-1].optional {
+		return Phrase{}, fmt.Errorf("phrase %q: the last word cannot be optional", text)
+	}
+	return ph, nil
+}
+
+// First returns the words a match can start with: the leading optional
+// words and the first required one.
+func (ph Phrase) First() []string {
+	var out []string
+	for _, st := range ph.steps {
+		out = append(out, st.alts...)
+		if !st.optional {
+			break
+		}
+	}
+	return out
+}
+
+// MatchAt reports whether the phrase matches the paragraph's words from
+// word i, outside quotations and within one sentence, and returns the
+// index just past the match.
+func (ph Phrase) MatchAt(v *Para, i int) (int, bool) {
+	return ph.match(v, 0, i, v.Sentence(i))
+}
+
+func (ph Phrase) match(v *Para, si, wi, sent int) (int, bool) {
+	if si == len(ph.steps) {
+		return wi, true
+	}
+	st := ph.steps[si]
+	if wi < len(v.P.Words) && v.Outside(wi) && v.Sentence(wi) == sent {
+		w := lower(v.P.Words[wi].Text)
+		w = strings.ReplaceAll(w, "’", "'")
+		for _, alt := range st.alts {
+			if w == alt {
+				if end, ok := ph.match(v, si+1, wi+1, sent); ok {
+					return end, true
+				}
+				break
+			}
+		}
+	}
+	if st.optional {
+		return ph.match(v, si+1, wi, sent)
+	}
+	return 0, false
+}
+
+// PhraseSet is a list of phrases indexed by their first words.
+type PhraseSet struct {
+	phrases []Phrase
+	first   map[string][]int
+}
+
+// NewPhraseSet indexes phrases.
+func NewPhraseSet(phrases []Phrase) *PhraseSet {
+	s := &PhraseSet{phrases: phrases, first: map[string][]int{}}
+	for k, ph := range phrases {
+		for _, w := range ph.First() {
+			if l := s.first[w]; len(l) == 0 || l[len(l)-1] != k {
+				s.first[w] = append(l, k)
+			}
+		}
+	}
+	return s
+}
+
+// Match is a phrase found in a paragraph: words [Start, End).
+type Match struct {
+	Para       int
+	Start, End int
+	Phrase     *Phrase
+}
+
+// Scan calls fn for each match in the draft's prose paragraphs, outside
+// quotations, in order; matches do not overlap. A paragraph's view is
+// made only when one of its words can start a phrase.
+func (s *PhraseSet) Scan(d *Doc, fn func(v *Para, m Match)) {
+	for pi := range d.D.Paragraphs {
+		p := &d.D.Paragraphs[pi]
+		if !Prose(p) {
+			continue
+		}
+		var v *Para
+		for wi := 0; wi < len(p.Words); wi++ {
+			cands := s.first[lower(p.Words[wi].Text)]
+			if len(cands) == 0 {
+				continue
+			}
+			if v == nil {
+				v = d.Para(pi)
+			}
+			for _, k := range cands {
+				if end, ok := s.phrases[k].MatchAt(v, wi); ok {
+					fn(v, Match{Para: pi, Start: wi, End: end, Phrase: &s.phrases[k]})
+					wi = end - 1
+					break
+				}
+			}
+		}
+	}
+}
