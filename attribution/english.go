@@ -94,7 +94,7 @@ const mentions = `word phrase term expression slogan motto catchphrase refrain c
 // known as "...".
 const naming = `called calling named naming titled entitled dubbed dubbing nicknamed branded labeled
 	labelled marked reading reads read spelled spelling spelt styled termed billed known as so-called
-	self-described self-styled`
+	self-described self-styled played playing performed performing hummed humming whistled whistling`
 
 // functionWords are closed-class English words.
 const functionWords = `a an the this that these those some any no every each either neither all both few many

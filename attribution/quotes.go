@@ -231,6 +231,11 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 	if q.Open.Off > 0 && glued(p.Text[:q.Open.Off]) || strings.HasPrefix(p.Text[start:], string(q.Open.Rune)) {
 		return Broken, words
 	}
+	// A straight single mark before a digit is an elision ('08) that
+	// pairing could not rule out as an opening mark.
+	if q.Open.Rune == '\'' && start < len(p.Text) && p.Text[start] >= '0' && p.Text[start] <= '9' {
+		return Broken, words
+	}
 	if p.Quote && a.blockCited(pi) {
 		return Block, words
 	}

@@ -53,14 +53,56 @@ func (d *Doc) Para(pi int) *Para {
 	return v
 }
 
-// Qualified reports whether the words [start, end) are qualified by a
-// name just before them: "Pentagon officials said", "NASA experts say".
+// Qualified reports whether a phrase starting at word start is qualified
+// by a name or an agency just before it: "Pentagon officials said", "NASA
+// experts say", "city officials said".
 func Qualified(v *Para, start int) bool {
 	if start == 0 || v.Sentence(start-1) != v.Sentence(start) || !v.Outside(start-1) {
 		return false
 	}
 	w := v.P.Words[start-1]
+	if agencies[lower(w.Text)] {
+		return true
+	}
 	return capitalized(w.Text) && v.Class(start-1)&(Function|Calendar|Pronoun) == 0
+}
+
+// IntroducedEarlier reports whether the role noun at word wi of paragraph
+// pi ("officials") refers back to the same noun qualified earlier in the
+// draft: "State agriculture officials said ..." and later "officials
+// said" are the same source.
+func (d *Doc) IntroducedEarlier(pi, wi int) bool {
+	noun := lower(d.Para(pi).P.Words[wi].Text)
+	for qi := 0; qi <= pi; qi++ {
+		p := &d.D.Paragraphs[qi]
+		if !Prose(p) && p.Kind != draft.BlockHeading {
+			continue
+		}
+		limit := len(p.Words)
+		if qi == pi {
+			limit = wi
+		}
+		for k := 0; k < limit; k++ {
+			if lower(p.Words[k].Text) == noun && Qualified(d.Para(qi), k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agencies are words naming the body officials speak for.
+var agencies = wordSet(`city county state federal town village school district port police fire health hospital
+	airport transit university college company campaign court prison government army military navy embassy
+	ministry council board agency department union league club team church tribal parish borough municipal
+	provincial zoo museum library utility park parks water election elections treasury`)
+
+func wordSet(list string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		m[w] = true
+	}
+	return m
 }
 
 // NamedSourceAfter reports whether a named source follows word wi of
@@ -90,8 +132,8 @@ func (d *Doc) namedIn(v *Para, wi int) bool {
 		if v.Initial(i) && !(i+1 < len(ws) && capitalized(ws[i+1].Text)) {
 			continue // a capitalized sentence opener alone may be any word
 		}
-		if i > 0 && (lower(ws[i-1].Text) == "told" || lower(ws[i-1].Text) == "to" && !(i > 1 && lower(ws[i-2].Text) == "according")) {
-			continue // told The Associated Press: the outlet, not the source
+		if recipient(ws, i) {
+			continue // told the Ledger: the outlet, not the source
 		}
 		for j := max(wi, i-6); j < len(ws) && j <= i+6; j++ {
 			if j == i || !v.Outside(j) || v.Sentence(j) != v.Sentence(i) {
@@ -100,6 +142,20 @@ func (d *Doc) namedIn(v *Para, wi int) bool {
 			if c := v.Class(j); c&SpeechVerb != 0 && c&WeakVerb == 0 || lower(ws[j].Text) == "according" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// recipient reports whether word i is the one spoken to: "told the
+// Ledger", "said to Reuters".
+func recipient(ws []draft.Word, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		switch lower(ws[j].Text) {
+		case "told", "tells", "tell", "telling":
+			return true
+		case "to":
+			return !(j > 0 && lower(ws[j-1].Text) == "according")
 		}
 	}
 	return false
@@ -167,6 +223,9 @@ func (d *Doc) AttributionVerb(v *Para, i int) bool {
 			}
 			return d.subject(v, i)
 		}
+		if d.subject(v, i) && clauseFollows(v, i) {
+			return true
+		}
 	}
 	// Clause end: ..., he claimed. / ..., Smith insisted,
 	if d.subject(v, i) {
@@ -179,6 +238,34 @@ func (d *Doc) AttributionVerb(v *Para, i int) bool {
 			if k > 0 && v.Sentence(k-1) == s && strings.Contains(t[ws[k-1].End():ws[k].Off], ",") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// auxiliaries are the finite verbs that mark a clause: "claimed the rules
+// were followed".
+var auxiliaries = wordSet(`is was were are had has have would will could should can may might must did does
+	'd 's`)
+
+// clauseFollows reports whether a clause follows verb i in its sentence,
+// unmarked by "that": a finite auxiliary within four words, before any
+// conjunction or punctuation ("claims the rules were followed", not
+// "admitted the charge and was fined").
+func clauseFollows(v *Para, i int) bool {
+	ws := v.P.Words
+	t := v.P.Text
+	for j := i + 1; j < len(ws) && j <= i+4 && v.Sentence(j) == v.Sentence(i); j++ {
+		if strings.TrimSpace(t[ws[j-1].End():ws[j].Off]) != "" {
+			return false
+		}
+		w := lower(ws[j].Text)
+		switch w {
+		case "and", "but", "or", "to", "for", "on", "in", "at", "with", "by", "from", "of":
+			return false
+		}
+		if j > i+1 && auxiliaries[w] {
+			return true
 		}
 	}
 	return false

@@ -39,7 +39,6 @@ var DefaultVaguePhrases = []string{
 	"people familiar with",
 	"a person familiar with",
 	"rumor|rumour has it",
-	"word is",
 }
 
 // defaultVaguePhrases indexes the built-in phrases once.
@@ -109,7 +108,16 @@ func (r VagueAttributionRule) Check(p *lint.Pass) {
 	}
 	d := attribution.NewDoc(p.Doc, lx)
 	r.phrases.Scan(d, func(v *attribution.Para, m attribution.Match) {
-		if attribution.Qualified(v, m.Start) || d.NamedSourceAfter(m.Para, m.End) {
+		// "Pentagon officials said", "city officials said": an agency
+		// qualifies a role noun.
+		if v.Class(m.Start)&attribution.Role != 0 && attribution.Qualified(v, m.Start) {
+			return
+		}
+		if d.NamedSourceAfter(m.Para, m.End) {
+			return
+		}
+		// "officials said" after "county health officials" were named.
+		if v.Class(m.End-2)&attribution.Role != 0 && d.IntroducedEarlier(m.Para, m.End-2) {
 			return
 		}
 		if r.withReason && attribution.ReasonGiven(v, v.Sentence(m.Start)) {
