@@ -46,13 +46,16 @@ const (
 type Lexicon struct {
 	// Language is the lexicon's language.
 	Language language.Tag
-	words    map[string]Class
+	words    *Index[Class]
 	// according is the preposition phrase of attribution: "according to".
 	according [2]string
 }
 
-// Class returns the classes of a word given in lower case.
-func (lx *Lexicon) Class(lower string) Class { return lx.words[lower] }
+// Class returns the classes of a word, in any case.
+func (lx *Lexicon) Class(word string) Class {
+	c, _ := lx.words.Get(word)
+	return c
+}
 
 // For returns the lexicon for a draft's language, or nil when the
 // language has none. English is the only lexicon so far; a draft with
@@ -67,48 +70,52 @@ func For(tag language.Tag) *Lexicon {
 
 // english builds the English lexicon once.
 var english = sync.OnceValue(func() *Lexicon {
-	lx := &Lexicon{Language: language.English, words: map[string]Class{}, according: [2]string{"according", "to"}}
+	words := map[string]Class{}
+	lx := &Lexicon{Language: language.English, according: [2]string{"according", "to"}}
 	for _, v := range fields(speechVerbs) {
 		for _, f := range verbForms(v) {
-			lx.words[f] |= SpeechVerb
+			words[f] |= SpeechVerb
 		}
 	}
 	for _, f := range fields(irregularForms) {
-		lx.words[f] |= SpeechVerb
+		words[f] |= SpeechVerb
 	}
 	for _, v := range fields(weakVerbs) {
 		for _, f := range verbForms(v) {
-			lx.words[f] |= SpeechVerb | WeakVerb
+			words[f] |= SpeechVerb | WeakVerb
 		}
 	}
 	for _, f := range fields(weakIrregularForms) {
-		lx.words[f] |= SpeechVerb | WeakVerb
+		words[f] |= SpeechVerb | WeakVerb
 	}
-	lx.add(pronouns, Pronoun)
+	add := func(list string, c Class) {
+		for _, w := range fields(list) {
+			words[w] |= c
+		}
+	}
+	add(pronouns, Pronoun)
 	for _, n := range fields(roles) {
-		lx.words[n] |= Role
-		lx.words[plural(n)] |= Role
+		words[n] |= Role
+		words[plural(n)] |= Role
 	}
-	lx.add(collectiveRoles, Role)
+	add(collectiveRoles, Role)
 	for _, n := range fields(sources) {
-		lx.words[n] |= Source
-		lx.words[plural(n)] |= Source
+		words[n] |= Source
+		words[plural(n)] |= Source
 	}
 	for _, n := range fields(mentions) {
-		lx.words[n] |= Mention
-		lx.words[plural(n)] |= Mention
+		words[n] |= Mention
+		words[plural(n)] |= Mention
 	}
-	lx.add(naming, Naming)
-	lx.add(functionWords, Function)
-	lx.add(calendar, Calendar)
+	add(naming, Naming)
+	add(functionWords, Function)
+	add(calendar, Calendar)
+	lx.words = NewIndex[Class]()
+	for w, c := range words {
+		lx.words.Set(w, c)
+	}
 	return lx
 })
-
-func (lx *Lexicon) add(list string, c Class) {
-	for _, w := range fields(list) {
-		lx.words[w] |= c
-	}
-}
 
 func fields(s string) []string { return strings.Fields(s) }
 

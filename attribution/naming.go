@@ -37,7 +37,7 @@ func (a *analysis) named(v *Para, qi, firstWord int) bool {
 	switch {
 	case c&(Mention|Naming) != 0:
 		return true
-	case w == "as" && prev > 0 && lower(p.Words[prev-1].Text) == "known":
+	case w == "as" && prev > 0 && strings.EqualFold(p.Words[prev-1].Text, "known"):
 		return true
 	case determiner(w):
 		return true
@@ -112,6 +112,16 @@ func (a *analysis) pullQuote(v *Para, qi int, quoted string, words int) bool {
 // than one in twelve is a function word of the language, where English
 // prose has one in three.
 func (a *analysis) foreign(v *Para) bool {
+	if v.foreign == 0 {
+		v.foreign = 1
+		if a.countForeign(v) {
+			v.foreign = 2
+		}
+	}
+	return v.foreign == 2
+}
+
+func (a *analysis) countForeign(v *Para) bool {
 	n, fn := 0, 0
 	for i, w := range v.P.Words {
 		if !v.Outside(i) || w.Kind != draft.WordPlain {

@@ -3,6 +3,8 @@ package attribution
 import (
 	"fmt"
 	"strings"
+
+	"github.com/newslint/newslint/draft"
 )
 
 // Phrase is a word pattern such as "sources say|said" or "[senior]
@@ -89,21 +91,46 @@ func (ph Phrase) match(v *Para, si, wi, sent int) (int, bool) {
 	return 0, false
 }
 
+// textMatch reports whether the phrase's steps from si can match the
+// words from wi on, looking at the words alone.
+func (ph Phrase) textMatch(ws []draft.Word, si, wi int) bool {
+	if si == len(ph.steps) {
+		return true
+	}
+	st := ph.steps[si]
+	if wi < len(ws) {
+		w := ws[wi].Text
+		for _, alt := range st.alts {
+			if strings.EqualFold(w, alt) || strings.ContainsRune(w, '’') && strings.EqualFold(strings.ReplaceAll(w, "’", "'"), alt) {
+				if ph.textMatch(ws, si+1, wi+1) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return st.optional && ph.textMatch(ws, si+1, wi)
+}
+
 // PhraseSet is a list of phrases indexed by their first words.
 type PhraseSet struct {
 	phrases []Phrase
-	first   map[string][]int
+	first   *Index[[]int]
 }
 
 // NewPhraseSet indexes phrases.
 func NewPhraseSet(phrases []Phrase) *PhraseSet {
-	s := &PhraseSet{phrases: phrases, first: map[string][]int{}}
+	first := map[string][]int{}
 	for k, ph := range phrases {
 		for _, w := range ph.First() {
-			if l := s.first[w]; len(l) == 0 || l[len(l)-1] != k {
-				s.first[w] = append(l, k)
+			if l := first[w]; len(l) == 0 || l[len(l)-1] != k {
+				first[w] = append(l, k)
 			}
 		}
+	}
+	s := &PhraseSet{phrases: phrases, first: NewIndex[[]int]()}
+	for w, ks := range first {
+		s.first.Set(w, ks)
 	}
 	return s
 }
@@ -126,14 +153,17 @@ func (s *PhraseSet) Scan(d *Doc, fn func(v *Para, m Match)) {
 		}
 		var v *Para
 		for wi := 0; wi < len(p.Words); wi++ {
-			cands := s.first[lower(p.Words[wi].Text)]
+			cands, _ := s.first.Get(p.Words[wi].Text)
 			if len(cands) == 0 {
 				continue
 			}
-			if v == nil {
-				v = d.Para(pi)
-			}
 			for _, k := range cands {
+				if !s.phrases[k].textMatch(p.Words, 0, wi) {
+					continue // the words alone rule it out: no view needed
+				}
+				if v == nil {
+					v = d.Para(pi)
+				}
 				if end, ok := s.phrases[k].MatchAt(v, wi); ok {
 					fn(v, Match{Para: pi, Start: wi, End: end, Phrase: &s.phrases[k]})
 					wi = end - 1

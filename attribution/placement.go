@@ -128,7 +128,7 @@ func (a *analysis) speakerIn(v *Para, s0, s1 int) bool {
 func (a *analysis) speechVerb(v *Para, i int) bool {
 	c := v.Class(i)
 	if c&SpeechVerb == 0 {
-		if lower(v.P.Words[i].Text) == "according" && i+1 < len(v.P.Words) && lower(v.P.Words[i+1].Text) == "to" {
+		if strings.EqualFold(v.P.Words[i].Text, "according") && i+1 < len(v.P.Words) && strings.EqualFold(v.P.Words[i+1].Text, "to") {
 			return true
 		}
 		return false
@@ -142,7 +142,7 @@ func (a *analysis) speechVerb(v *Para, i int) bool {
 	}
 	// Next to a quotation: ," she added / ," it noted / added: "...
 	before := v.P.Text[max(0, ws[i].Off-4):ws[i].Off]
-	if i > 0 && lower(ws[i-1].Text) == "it" {
+	if i > 0 && strings.EqualFold(ws[i-1].Text, "it") {
 		before = v.P.Text[max(0, ws[i-1].Off-4):ws[i-1].Off]
 	}
 	after := v.P.Text[ws[i].End():min(len(v.P.Text), ws[i].End()+4)]

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -143,6 +144,11 @@ func Analyze(doc *draft.Document, lx *Lexicon) []Quote {
 				r.Placement = Inherited
 			default:
 				r.Placement = a.placement(pi, v, qi, r.Kind)
+				// Only an unattributed quotation needs the costlier
+				// check that its paragraph is in the lexicon's language.
+				if r.Placement == None && a.foreign(v) {
+					r.Kind = Foreign
+				}
 			}
 			if r.Placement != None {
 				attributed = true
@@ -200,20 +206,14 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 	q := p.Quotations[qi]
 	start, end := q.TextRange(p)
 	words, firstWord := 0, -1
-	capWords, smallWords := 0, 0
-	for i, w := range p.Words {
-		if w.Off < start || w.End() > end || !isWordKind(w.Kind) {
-			continue
-		}
-		if firstWord < 0 {
-			firstWord = i
-		}
-		words++
-		switch {
-		case capitalized(w.Text):
-			capWords++
-		case v.Class(i)&Function != 0:
-			smallWords++
+	from := sort.Search(len(p.Words), func(i int) bool { return p.Words[i].Off >= start })
+	to := from
+	for ; to < len(p.Words) && p.Words[to].End() <= end; to++ {
+		if isWordKind(p.Words[to].Kind) {
+			if firstWord < 0 {
+				firstWord = to
+			}
+			words++
 		}
 	}
 	switch p.Kind {
@@ -246,16 +246,12 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 	if a.pullQuote(v, qi, quoted, words) {
 		return Pull, words
 	}
-	if a.foreign(v) {
-		return Foreign, words
-	}
 	if !q.FromPrevious && a.named(v, qi, firstWord) {
 		return Title, words
 	}
 	standalone := a.standalone(v, qi)
 	terminal := endsSentence(quoted)
-	if !standalone && !terminal && capWords+smallWords == words && capWords > 0 && words <= 10 &&
-		capitalized(p.Words[firstWord].Text) {
+	if !standalone && !terminal && words <= 10 && capitalized(p.Words[firstWord].Text) && titleCase(v, from, to) {
 		return Title, words // "The Sound of Music", "Make America Great Again"
 	}
 	if words <= 2 && !(standalone && terminal) {
@@ -265,6 +261,18 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 		return Full, words
 	}
 	return Partial, words
+}
+
+// titleCase reports whether words [from, to) are in title case: every
+// word capitalized but small function words.
+func titleCase(v *Para, from, to int) bool {
+	for i := from; i < to; i++ {
+		w := v.P.Words[i]
+		if isWordKind(w.Kind) && !capitalized(w.Text) && v.Class(i)&Function == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // glued reports whether the text before a mark ends with a letter or

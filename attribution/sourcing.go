@@ -9,48 +9,71 @@ import (
 
 // Doc is a draft seen for attribution: paragraph views made on demand.
 type Doc struct {
-	D     *draft.Document
-	Lx    *Lexicon
-	views map[int]*Para
+	D  *draft.Document
+	Lx *Lexicon
+	// views holds a view per paragraph, made on first use; made says
+	// which are made. The views share two arenas.
+	views []Para
+	made  []bool
+	ints  []int32
+	cls   []Class
 	names map[string]int // capitalized words met inside sentences
 }
 
 // Names returns how many times a capitalized word is used inside a
 // sentence (not opening it) in the draft's prose: a word used so is a
-// name rather than a capitalized common word.
+// name rather than a capitalized common word. Answers are cached; each
+// question costs one pass over the draft's words.
 func (d *Doc) Names(w string) int {
-	if d.names == nil {
-		d.names = map[string]int{}
-		for pi := range d.D.Paragraphs {
-			p := &d.D.Paragraphs[pi]
-			if !Prose(p) {
-				continue
-			}
-			for _, s := range p.Sentences {
-				for k, x := range s.Words {
-					if k > 0 && capitalized(x.Text) && (x.Kind == draft.WordPlain || x.Kind == draft.WordNumber) {
-						d.names[x.Text]++
-					}
+	if n, ok := d.names[w]; ok {
+		return n
+	}
+	n := 0
+	for pi := range d.D.Paragraphs {
+		p := &d.D.Paragraphs[pi]
+		if !Prose(p) || !strings.Contains(p.Text, w) {
+			continue
+		}
+		for _, s := range p.Sentences {
+			for k, x := range s.Words {
+				if k > 0 && x.Text == w {
+					n++
 				}
 			}
 		}
 	}
-	return d.names[w]
+	if d.names == nil {
+		d.names = map[string]int{}
+	}
+	d.names[w] = n
+	return n
 }
 
 // NewDoc prepares doc for lx.
 func NewDoc(doc *draft.Document, lx *Lexicon) *Doc {
-	return &Doc{D: doc, Lx: lx, views: map[int]*Para{}}
+	return &Doc{D: doc, Lx: lx}
 }
 
 // Para returns the view of paragraph pi.
 func (d *Doc) Para(pi int) *Para {
-	v, ok := d.views[pi]
-	if !ok {
-		v = NewPara(&d.D.Paragraphs[pi], d.Lx)
-		d.views[pi] = v
+	if d.views == nil {
+		d.views = make([]Para, len(d.D.Paragraphs))
+		d.made = make([]bool, len(d.D.Paragraphs))
 	}
-	return v
+	if !d.made[pi] {
+		p := &d.D.Paragraphs[pi]
+		n := 2*len(p.Words) + len(p.Sentences) + 1
+		if len(d.ints) < n {
+			d.ints = make([]int32, max(n, 1024))
+		}
+		if len(d.cls) < len(p.Words) {
+			d.cls = make([]Class, max(len(p.Words), 512))
+		}
+		d.views[pi] = makePara(p, d.Lx, d.ints[:n:n], d.cls[:len(p.Words):len(p.Words)])
+		d.ints, d.cls = d.ints[n:], d.cls[len(p.Words):]
+		d.made[pi] = true
+	}
+	return &d.views[pi]
 }
 
 // Qualified reports whether a phrase starting at word start is qualified
@@ -139,7 +162,7 @@ func (d *Doc) namedIn(v *Para, wi int) bool {
 			if j == i || !v.Outside(j) || v.Sentence(j) != v.Sentence(i) {
 				continue
 			}
-			if c := v.Class(j); c&SpeechVerb != 0 && c&WeakVerb == 0 || lower(ws[j].Text) == "according" {
+			if c := v.Class(j); c&SpeechVerb != 0 && c&WeakVerb == 0 || strings.EqualFold(ws[j].Text, "according") {
 				return true
 			}
 		}
@@ -155,7 +178,7 @@ func recipient(ws []draft.Word, i int) bool {
 		case "told", "tells", "tell", "telling":
 			return true
 		case "to":
-			return !(j > 0 && lower(ws[j-1].Text) == "according")
+			return !(j > 0 && strings.EqualFold(ws[j-1].Text, "according"))
 		}
 	}
 	return false
@@ -217,7 +240,7 @@ func (d *Doc) AttributionVerb(v *Para, i int) bool {
 		if strings.ContainsAny(gap, "\"“«‘'") && !v.Outside(i+1) {
 			return true
 		}
-		if lower(ws[i+1].Text) == "that" {
+		if strings.EqualFold(ws[i+1].Text, "that") {
 			if i+2 < len(ws) && !v.Outside(i+2) && strings.ContainsAny(t[ws[i+1].End():ws[i+2].Off], "\"“«‘'") {
 				return true
 			}
@@ -311,7 +334,7 @@ func (d *Doc) subject(v *Para, i int) bool {
 		return false
 	}
 	if c&Pronoun != 0 {
-		return lower(w.Text) != "his" && lower(w.Text) != "her" && lower(w.Text) != "their" && lower(w.Text) != "my" && lower(w.Text) != "our"
+		return !strings.EqualFold(w.Text, "his") && !strings.EqualFold(w.Text, "her") && !strings.EqualFold(w.Text, "their") && !strings.EqualFold(w.Text, "my") && !strings.EqualFold(w.Text, "our")
 	}
 	// A form of the verb that is also a plural noun (claims, boasts) after
 	// a capitalized word may be a noun, "False claims that", unless the

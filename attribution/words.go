@@ -16,31 +16,50 @@ type Para struct {
 	lx *Lexicon
 	// inside[i] is the index in P.Quotations of the top-level quotation
 	// word i lies in, or -1.
-	inside []int16
+	inside []int32
 	// sent[i] is the index in P.Sentences of word i's sentence.
-	sent []int16
+	sent []int32
 	// first[s] is the index of sentence s's first word.
 	first []int32
-	cls   []Class
-	done  []bool
+	// cls[i] is word i's class, or unknownClass until looked up.
+	cls []Class
+	// foreign caches foreign(): 0 not known, 1 no, 2 yes.
+	foreign uint8
 }
+
+// unknownClass marks a class not looked up yet.
+const unknownClass = ^Class(0)
 
 // NewPara prepares paragraph p for lx.
 func NewPara(p *draft.Paragraph, lx *Lexicon) *Para {
-	n := len(p.Words)
-	v := &Para{P: p, lx: lx, inside: make([]int16, n), sent: make([]int16, n), cls: make([]Class, n),
-		done: make([]bool, n), first: make([]int32, len(p.Sentences)+1)}
-	qi := 0
-	tops := topLevel(p)
+	v := makePara(p, lx, make([]int32, 2*len(p.Words)+len(p.Sentences)+1), make([]Class, len(p.Words)))
+	return &v
+}
+
+// makePara prepares paragraph p for lx in the given storage: ints of
+// 2×words+sentences+1 and cls of one per word.
+func makePara(p *draft.Paragraph, lx *Lexicon, buf []int32, cls []Class) Para {
+	n, ns := len(p.Words), len(p.Sentences)
+	v := Para{P: p, lx: lx, inside: buf[:n:n], sent: buf[n : 2*n : 2*n], first: buf[2*n:], cls: cls}
+	for i := range v.cls {
+		v.cls[i] = unknownClass
+	}
+	k, kEnd := -1, -1 // the current top-level quotation and where it ends
+	next := func() {
+		for k++; k < len(p.Quotations) && p.Quotations[k].Level != 0; k++ {
+		}
+		if k < len(p.Quotations) {
+			kEnd = quoteEnd(p, k)
+		}
+	}
+	next()
 	for i, w := range p.Words {
 		v.inside[i] = -1
-		for qi < len(tops) && rangeEnd(p, tops[qi]) <= w.Off {
-			qi++
+		for k < len(p.Quotations) && kEnd <= w.Off {
+			next()
 		}
-		if qi < len(tops) {
-			if s, _ := p.Quotations[tops[qi]].TextRange(p); s <= w.Off {
-				v.inside[i] = int16(tops[qi])
-			}
+		if k < len(p.Quotations) && p.Quotations[k].Open.Off < w.Off {
+			v.inside[i] = int32(k)
 		}
 	}
 	// Sentences hold slices of p.Words in order.
@@ -48,38 +67,27 @@ func NewPara(p *draft.Paragraph, lx *Lexicon) *Para {
 	for si, s := range p.Sentences {
 		v.first[si] = int32(wi)
 		for k := 0; k < len(s.Words) && wi < n; k++ {
-			v.sent[wi] = int16(si)
+			v.sent[wi] = int32(si)
 			wi++
 		}
 	}
 	for ; wi < n; wi++ {
-		v.sent[wi] = int16(max(len(p.Sentences)-1, 0))
+		v.sent[wi] = int32(max(ns-1, 0))
 	}
-	v.first[len(p.Sentences)] = int32(n)
+	v.first[ns] = int32(n)
 	return v
 }
 
-// topLevel returns the indexes of the paragraph's level-0 quotations.
-func topLevel(p *draft.Paragraph) []int {
-	var out []int
-	for i, q := range p.Quotations {
-		if q.Level == 0 {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
-func rangeEnd(p *draft.Paragraph, qi int) int {
-	_, e := p.Quotations[qi].TextRange(p)
+// quoteEnd returns where quotation k's quoted text ends.
+func quoteEnd(p *draft.Paragraph, k int) int {
+	_, e := p.Quotations[k].TextRange(p)
 	return e
 }
 
 // Class returns word i's lexicon classes.
 func (v *Para) Class(i int) Class {
-	if !v.done[i] {
-		v.cls[i] = v.lx.Class(lower(v.P.Words[i].Text))
-		v.done[i] = true
+	if v.cls[i] == unknownClass {
+		v.cls[i] = v.lx.Class(v.P.Words[i].Text)
 	}
 	return v.cls[i]
 }

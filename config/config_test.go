@@ -219,10 +219,10 @@ func TestLoadValidFixture(t *testing.T) {
 		rel  string
 		want map[string]lint.Severity
 	}{
-		{"drafts/a.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
-		{"drafts/opinion/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
-		{"drafts/opinion/x/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
-		{"drafts/opinionated.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}},
+		{"drafts/a.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}},
+		{"drafts/opinion/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}},
+		{"drafts/opinion/x/a.md", map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Error, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}},
+		{"drafts/opinionated.md", map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}},
 	} {
 		if got := severities(t, c, filepath.Join(dir, filepath.FromSlash(tt.rel))); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("severities for %s = %v, want %v", tt.rel, got, tt.want)
@@ -809,12 +809,12 @@ overrides:
 	}
 	// No call has filled the cache yet: the goroutines below race to.
 	want := map[string]result{
-		"x.md":       {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, true},
-		"a/x.md":     {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
-		"a/b/x.md":   {map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
-		"a/b/x.html": {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, false},
-		"c/x.html":   {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, false, false},
-		"a/c/x.md":   {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning}, true, false},
+		"x.md":       {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, false, true},
+		"a/x.md":     {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, true, false},
+		"a/b/x.md":   {map[string]lint.Severity{"repeated-word": lint.Info, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, true, false},
+		"a/b/x.html": {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Off, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, false, false},
+		"c/x.html":   {map[string]lint.Severity{"repeated-word": lint.Off, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, false, false},
+		"a/c/x.md":   {map[string]lint.Severity{"repeated-word": lint.Warning, "bad-input": lint.Warning, "bad-directive": lint.Warning, "broken-quote": lint.Error, "name-spelling": lint.Warning, "typo": lint.Warning, "missing-attribution": lint.Warning, "vague-attribution": lint.Info, "loaded-attribution": lint.Info}, true, false},
 	}
 
 	const workers = 32

@@ -110,3 +110,55 @@ func BenchmarkTypoWithSlips(b *testing.B) {
 
 // BenchmarkNameSpelling runs name-spelling alone on the 1,500-word draft.
 func BenchmarkNameSpelling(b *testing.B) { benchSpelling(b, NameSpellingRule{}, benchDraft) }
+
+// attributionRules are the three attribution rules, as configured by
+// default.
+func attributionRules() []lint.Rule {
+	return []lint.Rule{MissingAttributionRule{}, VagueAttributionRule{}, LoadedAttributionRule{}}
+}
+
+// benchAttribution times the three attribution rules on a parsed draft;
+// BenchmarkParseAttributionDraft times parsing the same draft, so the two
+// give the share the rules add to parsing.
+func benchAttribution(b *testing.B, file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.NewParser().Parse(file, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rules := attributionRules()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, r := range rules {
+			r.Check(&lint.Pass{Doc: doc})
+		}
+	}
+}
+
+// benchParse times parsing a draft.
+func benchParse(b *testing.B, file string) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := draft.NewParser()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := p.Parse(file, data); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// The 1,500-word Markdown draft, and a quotation-heavy court report.
+const quoteHeavyDraft = "../testdata/clean/trial-testimony-bakery-fire.txt"
+
+func BenchmarkAttribution(b *testing.B)           { benchAttribution(b, benchDraft) }
+func BenchmarkParseAttributionDraft(b *testing.B) { benchParse(b, benchDraft) }
+func BenchmarkAttributionQuotes(b *testing.B)     { benchAttribution(b, quoteHeavyDraft) }
+func BenchmarkParseQuotes(b *testing.B)           { benchParse(b, quoteHeavyDraft) }

@@ -22,11 +22,11 @@ var DefaultLoadedVerbs = []string{"claim", "admit", "concede", "insist", "allege
 type LoadedAttributionRule struct {
 	// forms maps each form of a loaded verb to the form of "say" that
 	// replaces it.
-	forms map[string]string
+	forms *attribution.Index[string]
 }
 
 // defaultLoadedForms derives the built-in verbs' forms once.
-var defaultLoadedForms = sync.OnceValue(func() map[string]string { return loadedForms(DefaultLoadedVerbs) })
+var defaultLoadedForms = sync.OnceValue(func() *attribution.Index[string] { return loadedForms(DefaultLoadedVerbs) })
 
 // Meta describes the rule.
 func (LoadedAttributionRule) Meta() lint.Meta {
@@ -67,12 +67,12 @@ func (LoadedAttributionRule) WithOptions(opts any) (lint.Rule, error) {
 }
 
 // loadedForms maps the forms of each base verb to the form of "say".
-func loadedForms(bases []string) map[string]string {
-	forms := map[string]string{}
+func loadedForms(bases []string) *attribution.Index[string] {
+	forms := attribution.NewIndex[string]()
 	for _, b := range bases {
 		b = strings.ToLower(strings.TrimSpace(b))
 		for form, say := range attribution.Inflect(b) {
-			forms[form] = say
+			forms.Set(form, say)
 		}
 	}
 	return forms
@@ -95,7 +95,7 @@ func (r LoadedAttributionRule) Check(p *lint.Pass) {
 			continue
 		}
 		for wi, w := range para.Words {
-			say, ok := forms[attribution.Lower(w.Text)]
+			say, ok := forms.Get(w.Text)
 			if !ok || !d.AttributionVerb(d.Para(pi), wi) {
 				continue
 			}
