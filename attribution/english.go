@@ -82,13 +82,10 @@ const sources = `statement interview report ruling opinion judgment judgement ve
 
 // mentions are nouns after which a quotation is a name or words as words.
 const mentions = `word phrase term expression slogan motto catchphrase refrain chant hashtag sign banner
-	placard poster billboard sticker label headline caption title subtitle nickname name moniker tagline
-	jingle lyric line verse message inscription plaque password code notice graffiti logo brand trademark
-	category heading entry option button menu setting tab column field box letters acronym abbreviation
-	film movie song album single track book novel memoir play musical opera show series episode program
-	programme podcast documentary painting poem sculpture exhibition exhibit game app website column
-	newsletter magazine newspaper operation campaign initiative program project plan policy rule act bill
-	law doctrine strategy scheme mission`
+	placard poster billboard sticker label headline caption title subtitle nickname moniker tagline jingle
+	lyric line verse inscription plaque password graffiti logo brand trademark heading acronym abbreviation film movie
+	song album single track book novel memoir play musical opera show series episode podcast documentary
+	painting poem sculpture exhibition exhibit game app newsletter magazine newspaper operation hymn anthem`
 
 // naming words make the quotation after them a name: called "...",
 // known as "...".

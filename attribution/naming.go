@@ -32,6 +32,10 @@ func (a *analysis) named(v *Para, qi, firstWord int) bool {
 			return true
 		}
 	}
+	// A name follows its naming word directly: "A: "..." is a label.
+	if strings.TrimSpace(p.Text[p.Words[prev].End():p.Quotations[qi].Open.Off]) != "" {
+		return false
+	}
 	w := lower(p.Words[prev].Text)
 	c := v.Class(prev)
 	switch {

@@ -65,20 +65,25 @@ func (ph Phrase) First() []string {
 // word i, outside quotations and within one sentence, and returns the
 // index just past the match.
 func (ph Phrase) MatchAt(v *Para, i int) (int, bool) {
-	return ph.match(v, 0, i, v.Sentence(i))
+	return ph.match(v, 0, i, i, v.Sentence(i))
 }
 
-func (ph Phrase) match(v *Para, si, wi, sent int) (int, bool) {
+// match matches steps from si at word wi, for a match that began at word
+// from.
+func (ph Phrase) match(v *Para, si, wi, from, sent int) (int, bool) {
 	if si == len(ph.steps) {
 		return wi, true
 	}
 	st := ph.steps[si]
-	if wi < len(v.P.Words) && v.Outside(wi) && v.Sentence(wi) == sent {
+	// The words of a match are outside quotations, in one sentence, with
+	// nothing but spaces between them.
+	if wi < len(v.P.Words) && v.Outside(wi) && v.Sentence(wi) == sent &&
+		(wi == from || strings.TrimSpace(v.P.Text[v.P.Words[wi-1].End():v.P.Words[wi].Off]) == "") {
 		w := lower(v.P.Words[wi].Text)
 		w = strings.ReplaceAll(w, "’", "'")
 		for _, alt := range st.alts {
 			if w == alt {
-				if end, ok := ph.match(v, si+1, wi+1, sent); ok {
+				if end, ok := ph.match(v, si+1, wi+1, from, sent); ok {
 					return end, true
 				}
 				break
@@ -86,7 +91,7 @@ func (ph Phrase) match(v *Para, si, wi, sent int) (int, bool) {
 		}
 	}
 	if st.optional {
-		return ph.match(v, si+1, wi, sent)
+		return ph.match(v, si+1, wi, from, sent)
 	}
 	return 0, false
 }

@@ -14,7 +14,8 @@ func (a *analysis) placement(pi int, v *Para, qi int, kind Kind) Placement {
 	s0, s1 := a.frame(v, qi)
 	if kind == Partial {
 		// A partial quotation needs a speech verb in its sentence or the
-		// one before, which may end the previous paragraph.
+		// one before, which may end the previous paragraph, or the one
+		// after it in the paragraph.
 		if a.sourcedIn(v, s0, s1) {
 			return SameSentence
 		}
@@ -27,6 +28,11 @@ func (a *analysis) placement(pi int, v *Para, qi int, kind Kind) Placement {
 			if a.sourcedIn(pv, last, last) {
 				return NearbySentence
 			}
+		}
+		// The sentence after, in the paragraph: "... 'a negative as a
+		// positive.' That is how Hoenig put it."
+		if s1+1 < len(v.P.Sentences) && a.sourcedIn(v, s1+1, s1+1) {
+			return NearbySentence
 		}
 		return None
 	}
@@ -172,7 +178,7 @@ func (a *analysis) speaker(v *Para, i int) bool {
 	if strings.HasPrefix(v.P.Text[w.End():], ":") {
 		return true
 	}
-	return a.d.Names(w.Text) > 0
+	return a.d.Names(w.Text) > 0 || a.d.nameByDictionary(w.Text)
 }
 
 // label reports whether the paragraph opens with a speaker label: "Q:",

@@ -5,6 +5,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/spell"
+	"golang.org/x/text/language"
 )
 
 // Doc is a draft seen for attribution: paragraph views made on demand.
@@ -47,6 +49,17 @@ func (d *Doc) Names(w string) int {
 	}
 	d.names[w] = n
 	return n
+}
+
+// nameByDictionary reports whether a capitalized word is a name by the
+// English dictionary: stored capitalized (Smith), or unknown in lower
+// case (Ortiz), where "Turnout" and "Nobody" are common words.
+func (d *Doc) nameByDictionary(w string) bool {
+	dict, ok, err := spell.Load(language.AmericanEnglish)
+	if !ok || err != nil {
+		return false
+	}
+	return dict.ProperNoun(w) || !dict.Contains(strings.ToLower(w))
 }
 
 // NewDoc prepares doc for lx.

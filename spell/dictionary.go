@@ -164,6 +164,13 @@ func (d *Dictionary) Contains(w string) bool {
 	return d.words.containsAsWritten(w)
 }
 
+// ProperNoun reports whether the dictionary holds w capitalized, as a
+// name: "Smith" and "Monday" are, "Turnout" is not.
+func (d *Dictionary) ProperNoun(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) && d.words.Contains(strings.ReplaceAll(w, "’", "'"))
+}
+
 // containsAsWritten reports whether a holds w as written or, for a word
 // capitalized only at its start, in lower case.
 func (a *Automaton) containsAsWritten(w string) bool {
