@@ -42,8 +42,9 @@ func (a *analysis) placement(pi int, v *Para, qi int, kind Kind) Placement {
 	if a.verbIn(v, s0, s1) || a.speakerIn(v, s0, s1) {
 		return SameSentence
 	}
-	// The nearest sentences before and after with words of their own.
-	for s := s0 - 1; s >= 0; s-- {
+	// The nearest sentences before and after with words of their own,
+	// skipping a few sentences that are all quotation.
+	for s := s0 - 1; s >= 0 && s >= s0-maxSkipped; s-- {
 		if a.hasOutside(v, s) {
 			if a.verbIn(v, s, s) || a.speakerIn(v, s, s) {
 				return NearbySentence
@@ -51,7 +52,7 @@ func (a *analysis) placement(pi int, v *Para, qi int, kind Kind) Placement {
 			break
 		}
 	}
-	for s := s1 + 1; s < len(v.P.Sentences); s++ {
+	for s := s1 + 1; s < len(v.P.Sentences) && s <= s1+maxSkipped; s++ {
 		if a.hasOutside(v, s) {
 			if a.verbIn(v, s, s) || a.speakerIn(v, s, s) {
 				return NearbySentence
@@ -63,6 +64,29 @@ func (a *analysis) placement(pi int, v *Para, qi int, kind Kind) Placement {
 		return Introduced
 	}
 	return None
+}
+
+// window is how many words on each side of a quotation the analysis
+// looks at, and maxSkipped how many all-quotation sentences it looks
+// past: attribution sits close to its quotation, and the bounds keep the
+// work linear in a paragraph that is one endless sentence.
+const (
+	window     = 60
+	maxSkipped = 4
+)
+
+// words returns the word range of sentences s0 to s1 of v, within the
+// window around the quotation being analysed when v is its paragraph, or
+// the last window words of the range in another paragraph.
+func (a *analysis) words(v *Para, s0, s1 int) (int, int) {
+	from, _ := v.SentenceWords(s0)
+	_, to := v.SentenceWords(s1)
+	if v == a.cur {
+		from, to = max(from, a.lo), min(to, a.hi)
+	} else {
+		from = max(from, to-window)
+	}
+	return from, max(from, to)
 }
 
 // prevProse returns the view of the paragraph before pi, when it is prose.
@@ -79,7 +103,7 @@ func (a *analysis) prevProse(pi int) *Para {
 
 // hasOutside reports whether sentence s has a word outside quotations.
 func (a *analysis) hasOutside(v *Para, s int) bool {
-	from, to := v.SentenceWords(s)
+	from, to := a.words(v, s, s)
 	for i := from; i < to; i++ {
 		if v.Outside(i) && isWordKind(v.P.Words[i].Kind) {
 			return true
@@ -91,8 +115,7 @@ func (a *analysis) hasOutside(v *Para, s int) bool {
 // verbIn reports whether sentences s0 to s1 hold a speech verb outside
 // quotations.
 func (a *analysis) verbIn(v *Para, s0, s1 int) bool {
-	from, _ := v.SentenceWords(s0)
-	_, to := v.SentenceWords(s1)
+	from, to := a.words(v, s0, s1)
 	for i := from; i < to; i++ {
 		if v.Outside(i) && a.speechVerb(v, i) {
 			return true
@@ -105,8 +128,7 @@ func (a *analysis) verbIn(v *Para, s0, s1 int) bool {
 // a speech verb of any strength or a written source: what a partial
 // quotation needs.
 func (a *analysis) sourcedIn(v *Para, s0, s1 int) bool {
-	from, _ := v.SentenceWords(s0)
-	_, to := v.SentenceWords(s1)
+	from, to := a.words(v, s0, s1)
 	for i := from; i < to; i++ {
 		if v.Outside(i) && (v.Class(i)&(SpeechVerb|Source) != 0 || a.speechVerb(v, i)) {
 			return true
@@ -118,8 +140,7 @@ func (a *analysis) sourcedIn(v *Para, s0, s1 int) bool {
 // speakerIn reports whether sentences s0 to s1 name a speaker outside
 // quotations.
 func (a *analysis) speakerIn(v *Para, s0, s1 int) bool {
-	from, _ := v.SentenceWords(s0)
-	_, to := v.SentenceWords(s1)
+	from, to := a.words(v, s0, s1)
 	for i := from; i < to; i++ {
 		if v.Outside(i) && a.speaker(v, i) {
 			return true
@@ -185,8 +206,8 @@ func (a *analysis) speaker(v *Para, i int) bool {
 // "A:", "SMITH:", "Jane Smith:".
 func (a *analysis) label(v *Para) bool {
 	t := v.P.Text
-	colon := strings.IndexByte(t, ':')
-	if colon <= 0 || colon > 40 {
+	colon := strings.IndexByte(t[:min(len(t), 41)], ':')
+	if colon <= 0 {
 		return false
 	}
 	n := 0

@@ -108,6 +108,9 @@ func Analyze(doc *draft.Document, lx *Lexicon) []Quote {
 	dangling := -1
 	for pi := range doc.Paragraphs {
 		p := &doc.Paragraphs[pi]
+		if p.Quote && (pi == 0 || !doc.Paragraphs[pi-1].Quote) {
+			a.block = pi
+		}
 		if len(p.Quotations) == 0 {
 			if !furnitureLike(p) {
 				dangling = -1
@@ -116,12 +119,14 @@ func Analyze(doc *draft.Document, lx *Lexicon) []Quote {
 		}
 		v := a.view(pi)
 		attributed := false
+		broken := brokenMarks(p)
 		for qi, q := range p.Quotations {
 			if q.Level != 0 {
 				continue
 			}
+			a.focus(v, qi)
 			r := Quote{Para: pi, Index: qi, Head: len(out), Paragraphs: 1}
-			r.Kind, r.Words = a.kind(pi, v, qi)
+			r.Kind, r.Words = a.kind(pi, v, qi, broken)
 			switch {
 			case q.FromPrevious && head >= 0:
 				r.Head = head
@@ -193,6 +198,14 @@ type analysis struct {
 	doc *draft.Document
 	lx  *Lexicon
 	d   *Doc
+	// cur is the paragraph of the quotation being analysed, and [lo, hi)
+	// the words its checks may look at.
+	cur    *Para
+	lo, hi int
+	// block is the first paragraph of the block quotation being read,
+	// and cited caches blockCited by that paragraph.
+	block int
+	cited map[int]bool
 	// doubles and singles count the draft's top-level quotations by mark.
 	doubles, singles int
 	counted          bool
@@ -201,7 +214,7 @@ type analysis struct {
 func (a *analysis) view(pi int) *Para { return a.d.Para(pi) }
 
 // kind classifies quotation qi of paragraph pi and counts its words.
-func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
+func (a *analysis) kind(pi int, v *Para, qi int, broken bool) (Kind, int) {
 	p := v.P
 	q := p.Quotations[qi]
 	start, end := q.TextRange(p)
@@ -223,10 +236,8 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 	// Marks that do not pair make every quotation of the paragraph a
 	// guess; so does an opening mark glued to a word (Kuwait"s).
 	// A doubled opening mark ("") is a slip whose extent is a guess too.
-	for _, pr := range p.QuoteProblems {
-		if pr.Kind == draft.StrayClosing || pr.Kind == draft.Unclosed || pr.Kind == draft.Crossed {
-			return Broken, words
-		}
+	if broken {
+		return Broken, words
 	}
 	if q.Open.Off > 0 && glued(p.Text[:q.Open.Off]) || strings.HasPrefix(p.Text[start:], string(q.Open.Rune)) {
 		return Broken, words
@@ -236,7 +247,7 @@ func (a *analysis) kind(pi int, v *Para, qi int) (Kind, int) {
 	if q.Open.Rune == '\'' && start < len(p.Text) && p.Text[start] >= '0' && p.Text[start] <= '9' {
 		return Broken, words
 	}
-	if p.Quote && a.blockCited(pi) {
+	if p.Quote && a.blockCited() {
 		return Block, words
 	}
 	if words == 0 {
@@ -275,6 +286,27 @@ func titleCase(v *Para, from, to int) bool {
 	return true
 }
 
+// brokenMarks reports whether pairing left marks of the paragraph
+// unpaired, so that where its quotations end is a guess.
+func brokenMarks(p *draft.Paragraph) bool {
+	for _, pr := range p.QuoteProblems {
+		if pr.Kind == draft.StrayClosing || pr.Kind == draft.Unclosed || pr.Kind == draft.Crossed {
+			return true
+		}
+	}
+	return false
+}
+
+// focus sets the quotation the checks are about: quotation qi of v, with
+// the window of words around it.
+func (a *analysis) focus(v *Para, qi int) {
+	p := v.P
+	start, end := p.Quotations[qi].TextRange(p)
+	first := sort.Search(len(p.Words), func(i int) bool { return p.Words[i].Off >= start })
+	last := sort.Search(len(p.Words), func(i int) bool { return p.Words[i].Off >= end })
+	a.cur, a.lo, a.hi = v, max(0, first-window), min(len(p.Words), last+window)
+}
+
 // glued reports whether the text before a mark ends with a letter or
 // digit.
 func glued(before string) bool {
@@ -311,8 +343,7 @@ func (a *analysis) prevOutside(v *Para, i int) int {
 // word outside quotations shares its sentences.
 func (a *analysis) standalone(v *Para, qi int) bool {
 	s0, s1 := a.frame(v, qi)
-	from, _ := v.SentenceWords(s0)
-	_, to := v.SentenceWords(s1)
+	from, to := a.words(v, s0, s1)
 	for i := from; i < to; i++ {
 		if v.Outside(i) && isWordKind(v.P.Words[i].Kind) {
 			return false
@@ -365,14 +396,24 @@ func innerSentence(s string) bool {
 }
 
 // blockCited reports whether the block quotation holding paragraph pi
-// cites its source: a line opening with a dash inside the block, an
+// (which starts at a.block) cites its source: a line opening with a dash inside the block, an
 // attribution in the paragraph before it, or a dash line just after.
-func (a *analysis) blockCited(pi int) bool {
-	ps := a.doc.Paragraphs
-	first, last := pi, pi
-	for first > 0 && ps[first-1].Quote {
-		first--
+func (a *analysis) blockCited() bool {
+	first := a.block
+	if c, ok := a.cited[first]; ok {
+		return c
 	}
+	c := a.blockCitedFrom(first)
+	if a.cited == nil {
+		a.cited = map[int]bool{}
+	}
+	a.cited[first] = c
+	return c
+}
+
+func (a *analysis) blockCitedFrom(first int) bool {
+	ps := a.doc.Paragraphs
+	last := first
 	for last+1 < len(ps) && ps[last+1].Quote {
 		last++
 	}
@@ -386,7 +427,7 @@ func (a *analysis) blockCited(pi int) bool {
 	}
 	if first > 0 {
 		v := a.view(first - 1)
-		for i := range v.P.Words {
+		for i := max(0, len(v.P.Words)-window); i < len(v.P.Words); i++ {
 			if v.Outside(i) && a.speechVerb(v, i) {
 				return true
 			}

@@ -15,19 +15,29 @@ type Doc struct {
 	Lx *Lexicon
 	// views holds a view per paragraph, made on first use; made says
 	// which are made. The views share two arenas.
-	views []Para
-	made  []bool
-	ints  []int32
-	cls   []Class
-	names map[string]int // capitalized words met inside sentences
+	views        []Para
+	made         []bool
+	ints         []int32
+	cls          []Class
+	names        map[string]int // capitalized words met inside sentences
+	namesCounted bool           // names holds every such word
+	// introduced caches IntroducedEarlier: for each role noun, the first
+	// place it is qualified, as paragraph and word.
+	introduced map[string][2]int
 }
 
 // Names returns how many times a capitalized word is used inside a
 // sentence (not opening it) in the draft's prose: a word used so is a
-// name rather than a capitalized common word. Answers are cached; each
-// question costs one pass over the draft's words.
+// name rather than a capitalized common word. A short draft is searched
+// for each word asked about; a long one is counted once.
 func (d *Doc) Names(w string) int {
-	if n, ok := d.names[w]; ok {
+	if d.names == nil {
+		d.names = map[string]int{}
+		if len(d.D.Src) > namesScanLimit {
+			d.countNames()
+		}
+	}
+	if n, ok := d.names[w]; ok || d.namesCounted {
 		return n
 	}
 	n := 0
@@ -44,11 +54,30 @@ func (d *Doc) Names(w string) int {
 			}
 		}
 	}
-	if d.names == nil {
-		d.names = map[string]int{}
-	}
 	d.names[w] = n
 	return n
+}
+
+// namesScanLimit is the draft size above which Names counts every name
+// once rather than searching for each.
+const namesScanLimit = 64 << 10
+
+// countNames counts every capitalized word used inside a sentence.
+func (d *Doc) countNames() {
+	for pi := range d.D.Paragraphs {
+		p := &d.D.Paragraphs[pi]
+		if !Prose(p) {
+			continue
+		}
+		for _, s := range p.Sentences {
+			for k, x := range s.Words {
+				if k > 0 && capitalized(x.Text) && (x.Kind == draft.WordPlain || x.Kind == draft.WordNumber) {
+					d.names[x.Text]++
+				}
+			}
+		}
+	}
+	d.namesCounted = true
 }
 
 // nameByDictionary reports whether a capitalized word is a name by the
@@ -109,22 +138,28 @@ func Qualified(v *Para, start int) bool {
 // said" are the same source.
 func (d *Doc) IntroducedEarlier(pi, wi int) bool {
 	noun := lower(d.Para(pi).P.Words[wi].Text)
-	for qi := 0; qi <= pi; qi++ {
-		p := &d.D.Paragraphs[qi]
-		if !Prose(p) && p.Kind != draft.BlockHeading {
-			continue
-		}
-		limit := len(p.Words)
-		if qi == pi {
-			limit = wi
-		}
-		for k := 0; k < limit; k++ {
-			if lower(p.Words[k].Text) == noun && Qualified(d.Para(qi), k) {
-				return true
+	at, ok := d.introduced[noun]
+	if !ok {
+		at = [2]int{len(d.D.Paragraphs), 0}
+	search:
+		for qi := range d.D.Paragraphs {
+			p := &d.D.Paragraphs[qi]
+			if !Prose(p) && p.Kind != draft.BlockHeading {
+				continue
+			}
+			for k := range p.Words {
+				if strings.EqualFold(p.Words[k].Text, noun) && Qualified(d.Para(qi), k) {
+					at = [2]int{qi, k}
+					break search
+				}
 			}
 		}
+		if d.introduced == nil {
+			d.introduced = map[string][2]int{}
+		}
+		d.introduced[noun] = at
 	}
-	return false
+	return at[0] < pi || at[0] == pi && at[1] < wi
 }
 
 // agencies are words naming the body officials speak for.
@@ -158,10 +193,11 @@ func (d *Doc) NamedSourceAfter(pi, wi int) bool {
 	return false
 }
 
-// namedIn reports whether words from wi on name a source.
+// namedIn reports whether words from wi on name a source, looking at
+// most namedWindow words ahead.
 func (d *Doc) namedIn(v *Para, wi int) bool {
 	ws := v.P.Words
-	for i := wi; i < len(ws); i++ {
+	for i := wi; i < len(ws) && i < wi+namedWindow; i++ {
 		if !v.Outside(i) || !capitalized(ws[i].Text) || v.Class(i)&(Function|Calendar|Pronoun) != 0 {
 			continue
 		}
@@ -182,6 +218,10 @@ func (d *Doc) namedIn(v *Para, wi int) bool {
 	}
 	return false
 }
+
+// namedWindow bounds how far a named source is looked for after vague
+// sourcing, in words of one paragraph: a long paragraph and the next.
+const namedWindow = 300
 
 // recipient reports whether word i is the one spoken to: "told the
 // Ledger", "said to Reuters".
