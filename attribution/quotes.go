@@ -395,9 +395,10 @@ func innerSentence(s string) bool {
 	return false
 }
 
-// blockCited reports whether the block quotation holding paragraph pi
-// (which starts at a.block) cites its source: a line opening with a dash inside the block, an
-// attribution in the paragraph before it, or a dash line just after.
+// blockCited reports whether the block quotation being read, which starts
+// at paragraph a.block, cites its source: a line opening with a dash
+// inside the block, an attribution in the paragraph before it, or a dash
+// line just after.
 func (a *analysis) blockCited() bool {
 	first := a.block
 	if c, ok := a.cited[first]; ok {
