@@ -101,52 +101,40 @@ func (a *analysis) prevProse(pi int) *Para {
 	return nil
 }
 
-// hasOutside reports whether sentence s has a word outside quotations.
-func (a *analysis) hasOutside(v *Para, s int) bool {
-	from, to := a.words(v, s, s)
+// anyOutside reports whether a word outside quotations in sentences s0
+// to s1 (within the window) satisfies ok.
+func (a *analysis) anyOutside(v *Para, s0, s1 int, ok func(i int) bool) bool {
+	from, to := a.words(v, s0, s1)
 	for i := from; i < to; i++ {
-		if v.Outside(i) && isWordKind(v.P.Words[i].Kind) {
+		if v.Outside(i) && ok(i) {
 			return true
 		}
 	}
 	return false
 }
 
+// hasOutside reports whether sentence s has a word outside quotations.
+func (a *analysis) hasOutside(v *Para, s int) bool {
+	return a.anyOutside(v, s, s, func(i int) bool { return isWordKind(v.P.Words[i].Kind) })
+}
+
 // verbIn reports whether sentences s0 to s1 hold a speech verb outside
 // quotations.
 func (a *analysis) verbIn(v *Para, s0, s1 int) bool {
-	from, to := a.words(v, s0, s1)
-	for i := from; i < to; i++ {
-		if v.Outside(i) && a.speechVerb(v, i) {
-			return true
-		}
-	}
-	return false
+	return a.anyOutside(v, s0, s1, func(i int) bool { return a.speechVerb(v, i) })
 }
 
 // sourcedIn reports whether sentences s0 to s1 hold, outside quotations,
 // a speech verb of any strength or a written source: what a partial
 // quotation needs.
 func (a *analysis) sourcedIn(v *Para, s0, s1 int) bool {
-	from, to := a.words(v, s0, s1)
-	for i := from; i < to; i++ {
-		if v.Outside(i) && (v.Class(i)&(SpeechVerb|Source) != 0 || a.speechVerb(v, i)) {
-			return true
-		}
-	}
-	return false
+	return a.anyOutside(v, s0, s1, func(i int) bool { return v.Class(i)&(SpeechVerb|Source) != 0 || a.speechVerb(v, i) })
 }
 
 // speakerIn reports whether sentences s0 to s1 name a speaker outside
 // quotations.
 func (a *analysis) speakerIn(v *Para, s0, s1 int) bool {
-	from, to := a.words(v, s0, s1)
-	for i := from; i < to; i++ {
-		if v.Outside(i) && a.speaker(v, i) {
-			return true
-		}
-	}
-	return false
+	return a.anyOutside(v, s0, s1, func(i int) bool { return a.speaker(v, i) })
 }
 
 // speechVerb reports whether word i attributes speech: a speech verb, or

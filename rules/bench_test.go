@@ -82,14 +82,7 @@ func BenchmarkParseAndLint(b *testing.B) {
 // and on news copy with a slip every 150 words, whose corrections cost
 // most.
 func benchSpelling(b *testing.B, r lint.Rule, file string) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := draft.NewParser().Parse(file, data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, doc := readParsed(b, file)
 	pass := func() *lint.Pass { return &lint.Pass{Doc: doc, Language: language.AmericanEnglish} }
 	r.Check(pass()) // load the dictionary outside the timing
 	b.SetBytes(int64(len(data)))
@@ -121,14 +114,7 @@ func attributionRules() []lint.Rule {
 // BenchmarkParseAttributionDraft times parsing the same draft, so the two
 // give the share the rules add to parsing.
 func benchAttribution(b *testing.B, file string) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
-	doc, err := draft.NewParser().Parse(file, data)
-	if err != nil {
-		b.Fatal(err)
-	}
+	data, doc := readParsed(b, file)
 	rules := attributionRules()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
@@ -162,3 +148,16 @@ func BenchmarkAttribution(b *testing.B)           { benchAttribution(b, benchDra
 func BenchmarkParseAttributionDraft(b *testing.B) { benchParse(b, benchDraft) }
 func BenchmarkAttributionQuotes(b *testing.B)     { benchAttribution(b, quoteHeavyDraft) }
 func BenchmarkParseQuotes(b *testing.B)           { benchParse(b, quoteHeavyDraft) }
+
+// readParsed reads and parses a benchmark draft.
+func readParsed(b *testing.B, file string) ([]byte, *draft.Document) {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := draft.NewParser().Parse(file, data)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return data, doc
+}
