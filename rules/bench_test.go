@@ -2,6 +2,7 @@ package rules
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/newslint/newslint/config"
@@ -148,6 +149,21 @@ func BenchmarkAttribution(b *testing.B)           { benchAttribution(b, benchDra
 func BenchmarkParseAttributionDraft(b *testing.B) { benchParse(b, benchDraft) }
 func BenchmarkAttributionQuotes(b *testing.B)     { benchAttribution(b, quoteHeavyDraft) }
 func BenchmarkParseQuotes(b *testing.B)           { benchParse(b, quoteHeavyDraft) }
+
+// BenchmarkBoilerplate runs boilerplate alone on the parsed 1,500-word
+// draft, and on a story pasted from the web, one paragraph a line.
+func BenchmarkBoilerplate(b *testing.B) {
+	for _, file := range []string{benchDraft, "../testdata/drafts/ferry-service.txt"} {
+		b.Run(file[strings.LastIndexByte(file, '/')+1:], func(b *testing.B) {
+			data, doc := readParsed(b, file)
+			r := BoilerplateRule{}
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				r.Check(&lint.Pass{Doc: doc})
+			}
+		})
+	}
+}
 
 // readParsed reads and parses a benchmark draft.
 func readParsed(b *testing.B, file string) ([]byte, *draft.Document) {

@@ -12,6 +12,7 @@ func All() []lint.Rule {
 	rules := []lint.Rule{
 		BadDirectiveRule{},
 		BadInputRule{},
+		BoilerplateRule{},
 		BrokenQuoteRule{},
 		LoadedAttributionRule{},
 		MissingAttributionRule{},
