@@ -102,6 +102,9 @@ type Config struct {
 	// MaxSize is the largest draft, in bytes, that is linted; 0 means no
 	// limit. Larger files are reported and skipped.
 	MaxSize int64
+	// Archive is the path of the archive of published articles that
+	// drafts are compared with (archive.path, relative to Dir).
+	Archive string
 
 	registry  []lint.Rule
 	base      map[string]*setting
@@ -123,6 +126,10 @@ type override struct {
 	rules map[string]*setting
 }
 
+// DefaultArchive is where the archive lives, relative to the
+// configuration's directory.
+const DefaultArchive = ".newslint/archive.db"
+
 // Default returns the built-in configuration, with globs relative to dir.
 func Default(dir string, registry []lint.Rule) *Config {
 	return &Config{
@@ -130,6 +137,7 @@ func Default(dir string, registry []lint.Rule) *Config {
 		Language: language.MustParse(DefaultLanguage),
 		Include:  DefaultInclude(),
 		MaxSize:  DefaultMaxSize,
+		Archive:  filepath.Join(dir, DefaultArchive),
 		registry: registry,
 		base:     map[string]*setting{},
 		cache:    map[string][]lint.Configured{},

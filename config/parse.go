@@ -114,8 +114,12 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 			if err := l.overrides(c, value); err != nil {
 				return nil, err
 			}
+		case "archive":
+			if err := l.archive(c, value); err != nil {
+				return nil, err
+			}
 		default:
-			return nil, l.unknownKey(kv, key, []string{"language", "languages", "vocabulary", "files", "rules", "overrides"})
+			return nil, l.unknownKey(kv, key, []string{"language", "languages", "vocabulary", "files", "archive", "rules", "overrides"})
 		}
 	}
 	// Configure every rule once now, so that bad options are reported at
@@ -129,6 +133,34 @@ func Parse(path string, data []byte, registry []lint.Rule) (*Config, error) {
 		}
 	}
 	return c, nil
+}
+
+// archive reads the archive section: archive: {path: .newslint/archive.db}.
+func (l *loader) archive(c *Config, value ast.Node) error {
+	pairs, ok := mappingPairs(value)
+	if !ok {
+		return l.errAt(value, "archive: must be a mapping with a path")
+	}
+	for _, kv := range pairs {
+		key, v := keyString(kv), unwrap(kv.Value)
+		switch key {
+		case "path":
+			s, err := l.scalar(v, "archive.path")
+			if err != nil {
+				return err
+			}
+			if strings.TrimSpace(s) == "" {
+				return l.errAt(v, "archive.path: must name a file, such as .newslint/archive.db")
+			}
+			if !filepath.IsAbs(s) {
+				s = filepath.Join(c.Dir, s)
+			}
+			c.Archive = s
+		default:
+			return l.unknownKey(kv, "archive."+key, []string{"path"})
+		}
+	}
+	return nil
 }
 
 func (l *loader) files(c *Config, value ast.Node) error {

@@ -194,7 +194,7 @@ func TestParseErrors(t *testing.T) {
 		{name: "not a mapping", src: "- language: en\n", line: 1, col: 1, msg: "the configuration must be a mapping of keys such as language, vocabulary, files, rules and overrides"},
 		{name: "a scalar", src: "\n\njust some text\n", line: 3, col: 1, msg: "the configuration must be a mapping of keys such as language, vocabulary, files, rules and overrides"},
 		{name: "misspelt key", src: "# settings\n\nlangauge: en-US\n", line: 3, col: 1, msg: `unknown key "langauge"; did you mean "language"?`},
-		{name: "unknown key", src: "language: en\ncolour: red\n", line: 2, col: 1, msg: `unknown key "colour" (known: language, languages, vocabulary, files, rules, overrides)`},
+		{name: "unknown key", src: "language: en\ncolour: red\n", line: 2, col: 1, msg: `unknown key "colour" (known: language, languages, vocabulary, files, archive, rules, overrides)`},
 		{name: "byte order mark then error", src: "\ufefffiles: [x]\n", line: 1, col: 8, msg: "files: must be a mapping with include and exclude lists and max_size"},
 
 		// language.
@@ -222,8 +222,8 @@ func TestParseErrors(t *testing.T) {
 		{name: "rules as a flow list", src: "rules: [repeated-word]\n", line: 1, col: 8, msg: "rules: must be a mapping from rule IDs to settings"},
 		{name: "rules as a severity", src: "rules: off\n", line: 1, col: 8, msg: "rules: must be a mapping from rule IDs to settings"},
 		{name: "misspelt rule", src: "rules:\n  repeted-word: off\n", line: 2, col: 3, msg: `unknown rule "repeted-word"; did you mean "repeated-word"?`},
-		{name: "unknown rule", src: "rules:\n  spelling: off\n", line: 2, col: 3, msg: `unknown rule "spelling" (known: bad-directive, bad-input, boilerplate, broken-quote, loaded-attribution, missing-attribution, name-spelling, repeated-word, typo, vague-attribution)`},
-		{name: "numeric rule", src: "rules:\n  2019: off\n", line: 2, col: 3, msg: `unknown rule "2019" (known: bad-directive, bad-input, boilerplate, broken-quote, loaded-attribution, missing-attribution, name-spelling, repeated-word, typo, vague-attribution)`},
+		{name: "unknown rule", src: "rules:\n  spelling: off\n", line: 2, col: 3, msg: `unknown rule "spelling" (known: bad-directive, bad-input, boilerplate, broken-quote, loaded-attribution, missing-attribution, name-spelling, recycled-paragraph, repeated-word, typo, vague-attribution)`},
+		{name: "numeric rule", src: "rules:\n  2019: off\n", line: 2, col: 3, msg: `unknown rule "2019" (known: bad-directive, bad-input, boilerplate, broken-quote, loaded-attribution, missing-attribution, name-spelling, recycled-paragraph, repeated-word, typo, vague-attribution)`},
 		{name: "bad bare severity", src: "rules:\n  repeated-word: loud\n", line: 2, col: 18, msg: `rules.repeated-word: unknown severity "loud" ` + severityWant},
 		{name: "bad severity", src: "rules:\n  repeated-word:\n    severity: loud\n", line: 3, col: 15, msg: `rules.repeated-word.severity: unknown severity "loud" ` + severityWant},
 		{name: "severity as a list", src: "rules:\n  repeated-word: {severity: [a]}\n", line: 2, col: 29, msg: "rules.repeated-word.severity: must be a single value"},

@@ -44,6 +44,12 @@ files:
   # Larger drafts are reported and skipped (KB, MB, GB; 0 for no limit).
   max_size: 10MB
 
+# The archive of published articles that recycled-paragraph and boilerplate
+# compare drafts with ('newslint archive add PATH...' fills it). The path is
+# relative to this file; add it to .gitignore or share it with the team.
+archive:
+  path: ` + DefaultArchive + `
+
 # Each rule's severity (error, warning, info or off) and options.
 # Exit status 1 means a finding at or above --fail-level (default: error).
 rules:

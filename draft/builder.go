@@ -163,11 +163,28 @@ func (b *builder) finish() {
 		p.Text = string(b.buf[lo:hi])
 	}
 	p.Span = p.SourceSpan(0, len(p.Text))
+	if b.doc.textOnly {
+		if hasWordRune(p.Text) {
+			b.doc.Paragraphs = append(b.doc.Paragraphs, p)
+		}
+		b.reset()
+		return
+	}
 	analyze(&p, &b.scratch)
 	if len(p.Words) > 0 {
 		b.doc.Paragraphs = append(b.doc.Paragraphs, p)
 	}
 	b.reset()
+}
+
+// hasWordRune reports whether s holds a letter or digit.
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) reset() {

@@ -120,8 +120,9 @@ type Document struct {
 	Comments   []Comment
 	Notices    []Notice
 
-	lines  *lineIndex
-	origin origin
+	lines    *lineIndex
+	origin   origin
+	textOnly bool // parsed with Options.TextOnly
 }
 
 // Position returns the line, column and original byte offset of offset off

@@ -38,6 +38,10 @@ type Options struct {
 	// draft's own metadata overrides it. Quotation marks are paired by its
 	// conventions (American English when it is language.Und).
 	Language language.Tag
+	// TextOnly skips what only the rules need (sentences, words and the
+	// pairing of quotation marks): paragraphs get their Kind, Span and
+	// Text, which is all that indexing an archived article reads.
+	TextOnly bool
 }
 
 // ParseWith parses a draft with explicit options.
@@ -56,6 +60,7 @@ func (p *Parser) ParseWith(path string, raw []byte, opts Options) (*Document, er
 		origin:   dec.origin,
 		// About one paragraph per 400 bytes of news copy.
 		Paragraphs: make([]Paragraph, 0, len(dec.src)/400+1),
+		textOnly:   opts.TextOnly,
 	}
 	if dec.enc == Windows1252 {
 		at := 0
@@ -79,6 +84,9 @@ func (p *Parser) ParseWith(path string, raw []byte, opts Options) (*Document, er
 		parseText(doc)
 	}
 	doc.Language = ResolveLanguage(doc.Meta.Language, opts.Language)
+	if opts.TextOnly {
+		return doc, nil
+	}
 	style := QuoteStyleFor(doc.Language)
 	pr, _ := p.pairers.Get().(*pairer)
 	if pr == nil {

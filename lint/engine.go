@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/reuse"
 	"github.com/newslint/newslint/vocab"
 	"golang.org/x/text/language"
 )
@@ -25,6 +26,9 @@ type RuleSet struct {
 	Languages []language.Tag
 	// Vocabulary is the project's accepted and rejected words, or nil.
 	Vocabulary *vocab.Vocabulary
+	// Corpus is what drafts are compared with for reused text (the
+	// archive, the other drafts of the run), or nil.
+	Corpus *reuse.Corpus
 }
 
 // Processor changes a draft's findings after the rules have run: it drops,
@@ -54,14 +58,18 @@ type Engine struct {
 // suppression and before sorting.
 func NewEngine(all []Rule, extra ...Processor) *Engine {
 	e := &Engine{known: map[string]bool{}, pinned: map[string]bool{}}
+	sup := supersede{by: map[string][]string{}}
 	for _, r := range all {
 		m := r.Meta()
 		e.known[m.ID] = true
 		if m.Unsuppressible {
 			e.pinned[m.ID] = true
 		}
+		if len(m.Supersedes) > 0 {
+			sup.by[m.ID] = m.Supersedes
+		}
 	}
-	e.chain = append([]Processor{suppress{pinned: e.pinned}}, extra...)
+	e.chain = append([]Processor{suppress{pinned: e.pinned}, sup}, extra...)
 	e.chain = append(e.chain, sortAndDedupe{})
 	return e
 }
@@ -77,11 +85,12 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 		file.Directives = ParseDirectives(doc, e.known)
 	}
 	var findings []Finding
+	search := set.Corpus.For(doc)
 	for _, c := range set.Rules {
 		if c.Severity == Off {
 			continue
 		}
-		pass := &Pass{Doc: doc, Language: lang, Languages: languages, Vocabulary: set.Vocabulary, Directives: file.Directives}
+		pass := &Pass{Doc: doc, Language: lang, Languages: languages, Vocabulary: set.Vocabulary, Directives: file.Directives, Reuse: search}
 		diags, err := run(c.Rule, pass)
 		if err != nil {
 			return FileResult{Path: doc.Path}, err
@@ -128,6 +137,9 @@ func run(r Rule, p *Pass) (diags []Diagnostic, err error) {
 // 100,000 drafts keeps only the findings.
 func place(doc *draft.Document, rule string, sev Severity, d Diagnostic) Finding {
 	span := clampSpan(d.Span, len(doc.Src))
+	if d.Severity != Off && d.Severity < sev {
+		sev = d.Severity
+	}
 	f := Finding{
 		Path:     doc.Path,
 		Rule:     rule,

@@ -20,6 +20,44 @@ func (s suppress) Process(f *File, findings []Finding) []Finding {
 	return kept
 }
 
+// supersede drops a rule's findings that overlap a finding of a rule
+// that supersedes it (boilerplate over recycled-paragraph: a pasted
+// footer is reported once, as what it is).
+type supersede struct {
+	by map[string][]string // rule → the rules it supersedes
+}
+
+// Process implements Processor.
+func (s supersede) Process(_ *File, findings []Finding) []Finding {
+	if len(s.by) == 0 {
+		return findings
+	}
+	var winners []*Finding
+	for i := range findings {
+		if len(s.by[findings[i].Rule]) > 0 {
+			winners = append(winners, &findings[i])
+		}
+	}
+	if len(winners) == 0 {
+		return findings
+	}
+	kept := findings[:0]
+	for _, f := range findings {
+		lost := false
+		for _, w := range winners {
+			if w.Span.Start < f.Span.End && f.Span.Start < w.Span.End {
+				for _, r := range s.by[w.Rule] {
+					lost = lost || r == f.Rule
+				}
+			}
+		}
+		if !lost {
+			kept = append(kept, f)
+		}
+	}
+	return kept
+}
+
 // sortAndDedupe orders findings by position and drops exact duplicates.
 type sortAndDedupe struct{}
 

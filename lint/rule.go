@@ -2,6 +2,7 @@ package lint
 
 import (
 	"github.com/newslint/newslint/draft"
+	"github.com/newslint/newslint/reuse"
 	"github.com/newslint/newslint/vocab"
 	"golang.org/x/text/language"
 )
@@ -17,6 +18,10 @@ type Meta struct {
 	// Unsuppressible rules cannot be turned off by inline directives
 	// (the rule that reports malformed directives).
 	Unsuppressible bool
+	// Supersedes names rules whose findings this rule's findings replace
+	// where they overlap: a line reported as boilerplate is not reported
+	// again as a recycled paragraph.
+	Supersedes []string
 }
 
 // Rule checks a draft. A rule is a plain value; after configuration it is
@@ -61,8 +66,12 @@ type Related struct {
 // (lower case, no final period, quoting the offending text), with optional
 // suggested edits and related locations.
 type Diagnostic struct {
-	Span        draft.Span
-	Message     string
+	Span    draft.Span
+	Message string
+	// Severity, when set, lowers the finding below the rule's configured
+	// severity (never raises it): a rule's lesser findings, such as
+	// partial reuse, are reported as Info.
+	Severity    Severity
 	Suggestions []Edit
 	Related     []Related
 }
@@ -80,7 +89,11 @@ type Pass struct {
 	Vocabulary *vocab.Vocabulary
 	// Directives are the draft's inline directives, parsed once.
 	Directives Directives
-	diags      []Diagnostic
+	// Reuse is the draft's comparison with the archive and the other
+	// drafts of the run, made on first use; nil when there is nothing to
+	// compare with.
+	Reuse *reuse.Search
+	diags []Diagnostic
 }
 
 // Report records a diagnostic.

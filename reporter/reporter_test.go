@@ -148,7 +148,7 @@ func fullRun(t *testing.T) *reporter.Run {
 		Path:    "archive/2023/budget.md",
 		Pos:     draft.Position{Line: 14, Column: 1, Offset: 812},
 		Message: "archived article, published 2023-05-01",
-		Diff:    "-The city’s budget grew by 2 percent, the same as last year.\n+The city’s budget grew by 3 percent, the same as last year.\n",
+		Diff:    "The city’s budget grew by [-2-] {+3+} percent, the same as last year.",
 	}}
 
 	return &reporter.Run{
@@ -556,5 +556,36 @@ func TestTextContextEdges(t *testing.T) {
 		if len(got) < 3 || got[1] != tt.source || got[2] != tt.carets {
 			t.Errorf("%q:\n%s\nwant\n%s\n%s", tt.line, strings.Join(got, "\n"), tt.source, tt.carets)
 		}
+	}
+}
+
+// TestTextDiffColors checks that a word diff is shown in color without
+// its markers, and with its markers when color is off.
+func TestTextDiffColors(t *testing.T) {
+	const d = "grew by [-2-] {+3+} percent"
+	run := &reporter.Run{Files: 1, Results: []lint.FileResult{{Path: "a.md", Findings: []lint.Finding{{
+		Path: "a.md", Rule: "recycled-paragraph", Severity: lint.Warning, Message: "paragraph recycled",
+		Related: []lint.Related{{Path: "old.md", Message: "earliest source", Diff: d}},
+	}}}}}
+	show := func(color bool) string {
+		r, err := reporter.New("text", reporter.Options{Color: color})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := r.Report(&buf, run); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	on := show(true)
+	if strings.Contains(on, "[-") || strings.Contains(on, "{+") {
+		t.Errorf("colored diff keeps markers:\n%s", on)
+	}
+	if !strings.Contains(on, "\x1b[31;9m2\x1b[0;29m") || !strings.Contains(on, "\x1b[32;4m3\x1b[0;24m") {
+		t.Errorf("colored diff lacks 2 red and struck out, 3 green and underlined:\n%q", on)
+	}
+	if off := show(false); !strings.Contains(off, d) {
+		t.Errorf("plain output lacks the marked diff %q:\n%s", d, off)
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 	"golang.org/x/text/width"
 )
 
@@ -29,7 +30,9 @@ const contextWidth = 100
 
 type palette struct {
 	path, rule, gutter, help *color.Color
+	del, ins                 *color.Color // a diff's deleted and inserted words
 	sev                      map[lint.Severity]*color.Color
+	on                       bool
 }
 
 func newPalette(on bool) palette {
@@ -38,13 +41,16 @@ func newPalette(on bool) palette {
 		rule:   color.New(color.FgMagenta),
 		gutter: color.New(color.FgBlue),
 		help:   color.New(color.FgGreen),
+		del:    color.New(color.FgRed, color.CrossedOut),
+		ins:    color.New(color.FgGreen, color.Underline),
+		on:     on,
 		sev: map[lint.Severity]*color.Color{
 			lint.Error:   color.New(color.FgRed, color.Bold),
 			lint.Warning: color.New(color.FgYellow, color.Bold),
 			lint.Info:    color.New(color.FgCyan),
 		},
 	}
-	for _, c := range []*color.Color{p.path, p.rule, p.gutter, p.help, p.sev[lint.Error], p.sev[lint.Warning], p.sev[lint.Info]} {
+	for _, c := range []*color.Color{p.path, p.rule, p.gutter, p.help, p.del, p.ins, p.sev[lint.Error], p.sev[lint.Warning], p.sev[lint.Info]} {
 		if on {
 			c.EnableColor()
 		} else {
@@ -76,7 +82,7 @@ func (t Text) Report(w io.Writer, run *Run) error {
 				fmt.Fprintf(bw, "%s note: %s:%d:%d: %s\n", p.gutter.Sprint(indent+" ="), r.Path, r.Pos.Line, r.Pos.Column,
 					indentLines(r.Message, indent+"         "))
 				if r.Diff != "" {
-					fmt.Fprintf(bw, "%s%s\n", indent+"     ", indentLines(strings.TrimRight(r.Diff, "\n"), indent+"     "))
+					fmt.Fprintf(bw, "%s%s\n", indent+"     ", indentLines(p.diff(strings.TrimRight(r.Diff, "\n")), indent+"     "))
 				}
 			}
 		}
@@ -177,6 +183,26 @@ func endAtWord(runes []rune, to, limit int) int {
 }
 
 // indentLines indents every line of s after the first.
+// diff shows a word diff: with color, deleted words red and struck out and
+// inserted words green, without the [-…-] and {+…+} markers.
+func (p palette) diff(d string) string {
+	if !p.on {
+		return d
+	}
+	var sb strings.Builder
+	for _, span := range reuse.ParseDiff(d) {
+		switch span.Op {
+		case -1:
+			sb.WriteString(p.del.Sprint(span.Text))
+		case 1:
+			sb.WriteString(p.ins.Sprint(span.Text))
+		default:
+			sb.WriteString(span.Text)
+		}
+	}
+	return sb.String()
+}
+
 func indentLines(s, indent string) string {
 	return strings.ReplaceAll(s, "\n", "\n"+indent)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/newslint/newslint/boilerplate"
 	"github.com/newslint/newslint/draft"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 )
 
 // BoilerplateOptions configures boilerplate.
@@ -18,12 +19,16 @@ type BoilerplateOptions struct {
 	ExtraPhrases  []string `yaml:"extra_phrases" doc:"more chrome phrases to flag besides the lists"`
 	RepeatedLines bool     `yaml:"repeated_lines" doc:"flag a short line (two words or more, no final period) that repeats the line before it, as a site name pasted twice"`
 	MaxWords      int      `yaml:"max_words" doc:"the longest line, in words, that can be chrome (a rights line may be twice as long)"`
+	MinDocs       int      `yaml:"min_docs" doc:"learned template text: a paragraph found in at least this many archived articles (a footer, an author bio, a disclaimer) is reported as boilerplate, not as recycled"`
+	MinShare      float64  `yaml:"min_share" doc:"and in at least this share of them"`
 }
 
 // BoilerplateRule flags web page chrome pasted into a story.
 type BoilerplateRule struct {
 	m        *boilerplate.Matcher
 	repeated bool
+	minDocs  int
+	minShare float64
 }
 
 // defaultBoilerplate is the rule at its default options, built once.
@@ -46,16 +51,19 @@ func (BoilerplateRule) Meta() lint.Meta {
 			"credits (JANE DOE/Getty Images, Photo: AP, Foto: EFE) and a short line repeated on the next line. " +
 			"Only whole short lines are flagged, never a phrase inside a sentence, and never a line that opens " +
 			"with a quotation mark or reports speech. English and Spanish phrases are always used. Block " +
-			"quotations and table cells are skipped. The suggestion deletes the line.",
-		Severity: lint.Error,
-		Bad:      "The ferry will run twice a day from June.\nSign up to read this article",
-		Good:     "The ferry will run twice a day from June.",
+			"quotations and table cells are skipped. The suggestion deletes the line. With an archive, a " +
+			"paragraph found in min_docs or more archived articles (and min_share of them) is learned template " +
+			"text, a footer, bio or disclaimer, and reported here rather than as a recycled paragraph.",
+		Severity:   lint.Error,
+		Supersedes: []string{"recycled-paragraph"},
+		Bad:        "The ferry will run twice a day from June.\nSign up to read this article",
+		Good:       "The ferry will run twice a day from June.",
 	}
 }
 
 // DefaultOptions returns the default options.
 func (BoilerplateRule) DefaultOptions() any {
-	return &BoilerplateOptions{RepeatedLines: true, MaxWords: boilerplate.DefaultMaxWords}
+	return &BoilerplateOptions{RepeatedLines: true, MaxWords: boilerplate.DefaultMaxWords, MinDocs: templateMinDocs, MinShare: templateMinShare}
 }
 
 // WithOptions returns the rule configured with opts.
@@ -77,7 +85,13 @@ func (BoilerplateRule) WithOptions(opts any) (lint.Rule, error) {
 	if err != nil {
 		return nil, err
 	}
-	return BoilerplateRule{m: m, repeated: o.RepeatedLines}, nil
+	if o.MinDocs < 2 {
+		return nil, fmt.Errorf("min_docs: %d is too few; a paragraph in fewer than 2 articles is not a template", o.MinDocs)
+	}
+	if o.MinShare < 0 || o.MinShare > 1 {
+		return nil, fmt.Errorf("min_share: %v is not a share between 0 and 1", o.MinShare)
+	}
+	return BoilerplateRule{m: m, repeated: o.RepeatedLines, minDocs: o.MinDocs, minShare: o.MinShare}, nil
 }
 
 // chromeLine is a line of a paragraph's text: [start, end) in Text.
@@ -93,6 +107,8 @@ func (r BoilerplateRule) Check(p *lint.Pass) {
 		r = defaultBoilerplate()
 	}
 	footers := htmlFooters(p.Doc)
+	chrome := map[int]bool{} // paragraphs with a chrome line
+	defer func() { r.templates(p, chrome) }()
 	var prev string // the last whole line of the paragraph before, for repeats
 	for pi := range p.Doc.Paragraphs {
 		para := &p.Doc.Paragraphs[pi]
@@ -111,14 +127,14 @@ func (r BoilerplateRule) Check(p *lint.Pass) {
 			ln.whole = ends && startsUnit(para.Text, lines, li)
 			// A credit in a figure caption is where a credit belongs.
 			if m, ok := r.line(text, ln.whole); ok && !(m.Kind == boilerplate.PhotoCredit && para.Kind == draft.BlockCaption) {
-				ln.chrome = true
+				ln.chrome, chrome[pi] = true, true
 				whole := strings.TrimSpace(text[:m.Start]) == "" && strings.TrimSpace(text[m.End:]) == ""
 				r.report(p, pi, ln.start+m.Start, ln.start+m.End, m.Kind, whole)
 			} else if r.repeated && ends && prev != "" && para.Kind != draft.BlockListItem && r.m.Repeats(prev, text) {
 				// The line before was whole, and this one repeats it: a
 				// site name pasted twice, even on one Markdown paragraph's
 				// two lines.
-				ln.whole, ln.chrome = true, true
+				ln.whole, ln.chrome, chrome[pi] = true, true, true
 				r.report(p, pi, ln.start, ln.end, boilerplate.Repeated, true)
 			}
 			prev = ""
@@ -129,6 +145,37 @@ func (r BoilerplateRule) Check(p *lint.Pass) {
 		if para.Kind == draft.BlockListItem {
 			prev = ""
 		}
+	}
+}
+
+// templates reports paragraphs the archive holds in many articles: a
+// site's footer, author bio or disclaimer, learned rather than listed.
+func (r BoilerplateRule) templates(p *lint.Pass, chrome map[int]bool) {
+	if p.Reuse == nil {
+		return
+	}
+	results, err := p.Reuse.Results()
+	if err != nil {
+		panic(err) // the engine reports it as the rule failing on this file
+	}
+	for _, res := range results {
+		if chrome[res.Para] || !reuse.IsTemplate(res, r.minDocs, r.minShare) {
+			continue
+		}
+		para := &p.Doc.Paragraphs[res.Para]
+		if para.Quote {
+			continue
+		}
+		where := "archived articles"
+		if res.CopiesSource != "archive" {
+			where = "drafts of " + res.CopiesSource
+		}
+		p.Report(lint.Diagnostic{
+			Span: para.Span,
+			Message: fmt.Sprintf("template text found in %d of %d %s (a footer, bio or disclaimer): delete it from the story",
+				res.Copies, res.SourceSize, where),
+			Suggestions: []lint.Edit{{Span: deletionSpan(p.Doc, res.Para, 0, len(para.Text), para.Span, true), NewText: ""}},
+		})
 	}
 }
 

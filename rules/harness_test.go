@@ -13,6 +13,7 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/draft"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 	"golang.org/x/tools/txtar"
 )
 
@@ -101,7 +102,7 @@ func joinWants(text string, wants []want) string {
 }
 
 // lintCase lints a draft with every rule under the case's configuration.
-func lintCase(t failer, path, name, text string, cfgText []byte) lint.FileResult {
+func lintCase(t failer, path, name, text string, cfgText []byte, corpus ...*reuse.Corpus) lint.FileResult {
 	t.Helper()
 	registry := All()
 	cfg := config.Default(".", registry)
@@ -119,7 +120,11 @@ func lintCase(t failer, path, name, text string, cfgText []byte) lint.FileResult
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	res, err := lint.NewEngine(registry).Lint(doc, lint.RuleSet{Rules: rules, Language: cfg.Language, Languages: cfg.Languages, Vocabulary: cfg.Vocabulary})
+	set := lint.RuleSet{Rules: rules, Language: cfg.Language, Languages: cfg.Languages, Vocabulary: cfg.Vocabulary}
+	if len(corpus) > 0 {
+		set.Corpus = corpus[0]
+	}
+	res, err := lint.NewEngine(registry).Lint(doc, set)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
@@ -133,6 +138,7 @@ func runCase(t failer, path string) {
 		t.Fatalf("%s: %v", path, err)
 	}
 	var draftFile *txtar.File
+	sources := map[string][]*txtar.File{} // archive/NAME and run/NAME sections
 	var cfgText, fixed, safe []byte
 	hasFixed, hasSafe := false, false
 	for i := range ar.Files {
@@ -145,6 +151,10 @@ func runCase(t failer, path string) {
 		case "safe":
 			safe, hasSafe = f.Data, true
 		default:
+			if dir, _, ok := strings.Cut(f.Name, "/"); ok && (dir == "archive" || dir == "run") {
+				sources[dir] = append(sources[dir], f)
+				continue
+			}
 			if draftFile != nil {
 				t.Fatalf("%s: more than one draft (%s, %s)", path, draftFile.Name, f.Name)
 			}
@@ -155,7 +165,7 @@ func runCase(t failer, path string) {
 		t.Fatalf("%s: no draft section", path)
 	}
 	text, wants := splitWants(t, string(draftFile.Data))
-	res := lintCase(t, path, draftFile.Name, text, cfgText)
+	res := lintCase(t, path, draftFile.Name, text, cfgText, caseCorpus(t, path, sources))
 
 	var got []want
 	for _, f := range res.Findings {
@@ -202,6 +212,34 @@ func runCase(t failer, path string) {
 	if hasSafe && safeText != string(safe) {
 		t.Errorf("%s: after safe fixes\n%s\nwant\n%s", path, safeText, safe)
 	}
+}
+
+// caseCorpus indexes a case's archive/NAME sections as the archive and its
+// run/NAME sections as the other drafts of the run; nil when it has none.
+func caseCorpus(t failer, path string, sources map[string][]*txtar.File) *reuse.Corpus {
+	if len(sources) == 0 {
+		return nil
+	}
+	corpus := &reuse.Corpus{}
+	for _, dir := range []string{"archive", "run"} {
+		if len(sources[dir]) == 0 {
+			continue
+		}
+		name := "archive"
+		if dir == "run" {
+			name = "this run"
+		}
+		idx := reuse.NewIndex(name)
+		for _, f := range sources[dir] {
+			doc, err := draft.NewParser().ParseWith(f.Name, f.Data, draft.Options{Format: draft.FormatOf(f.Name), TextOnly: true})
+			if err != nil {
+				t.Fatalf("%s: %s: %v", path, f.Name, err)
+			}
+			idx.Add(reuse.ArticleOf(doc), reuse.Paragraphs(doc))
+		}
+		corpus.Sources = append(corpus.Sources, idx)
+	}
+	return corpus
 }
 
 // applySuggestions applies the first suggestion of every finding (only

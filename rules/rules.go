@@ -17,6 +17,7 @@ func All() []lint.Rule {
 		LoadedAttributionRule{},
 		MissingAttributionRule{},
 		NameSpellingRule{},
+		RecycledParagraphRule{},
 		RepeatedWordRule{},
 		TypoRule{},
 		VagueAttributionRule{},

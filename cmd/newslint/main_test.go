@@ -195,8 +195,18 @@ func TestJSONShape(t *testing.T) {
 			t.Errorf("finding lacks %q", key)
 		}
 	}
-	// Offsets point at the flagged text in the original file.
-	f := out.Findings[0]
+	// Offsets point at the flagged text in the original file: the first
+	// repeated word, "the the".
+	var f map[string]any
+	for _, finding := range out.Findings {
+		if finding["rule"] == "repeated-word" {
+			f = finding
+			break
+		}
+	}
+	if f == nil {
+		t.Fatal("no repeated-word finding in the example drafts")
+	}
 	data, err := os.ReadFile(filepath.Join(repoRoot, f["path"].(string)))
 	if err != nil {
 		t.Fatal(err)

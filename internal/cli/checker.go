@@ -15,6 +15,7 @@ import (
 	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/draft"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 )
 
 // skippedDirs are never walked.
@@ -82,21 +83,38 @@ type outcome struct {
 // run lints everything args name. It returns an error only for a
 // configuration error, which stops the run.
 func (c *checker) run(args []string) (stats, error) {
-	sources := make(chan source, 64)
-	outcomes := make(chan outcome, 64)
+	found := make(chan source, 64)
 	var walkErr error
 	var walkMsgs []message
 	go func() {
-		defer close(sources)
-		walkMsgs, walkErr = c.walk(args, sources)
+		defer close(found)
+		walkMsgs, walkErr = c.walk(args, found)
 	}()
+	var all []source
+	for src := range found {
+		all = append(all, src)
+	}
+	if walkErr != nil {
+		return stats{}, walkErr
+	}
+	corpora, corpusMsgs := c.corpora(all)
+	defer corpora.close()
+	walkMsgs = append(walkMsgs, corpusMsgs...)
+	sources := make(chan source, 64)
+	go func() {
+		defer close(sources)
+		for _, src := range all {
+			sources <- src
+		}
+	}()
+	outcomes := make(chan outcome, 64)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for src := range sources {
-				outcomes <- c.lintOne(src)
+				outcomes <- c.lintOne(src, corpora.of(src.cfg))
 			}
 		}()
 	}
@@ -309,7 +327,7 @@ func tooLarge(cfg *config.Config, size int64) string {
 }
 
 // lintOne reads, parses and lints one draft.
-func (c *checker) lintOne(src source) outcome {
+func (c *checker) lintOne(src source, corpus *reuse.Corpus) outcome {
 	data := src.data
 	if data == nil {
 		var msg *message
@@ -317,10 +335,7 @@ func (c *checker) lintOne(src source) outcome {
 			return outcome{msg: msg}
 		}
 	}
-	format := draft.FormatOf(src.path)
-	if src.path == "<stdin>" {
-		format = draft.Text
-	}
+	format := formatOf(src)
 	doc, err := c.parser.ParseWith(src.path, data, draft.Options{Format: format, Language: src.cfg.Language})
 	if err != nil {
 		var be *draft.BinaryError
@@ -333,7 +348,7 @@ func (c *checker) lintOne(src source) outcome {
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
 	}
-	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language, Languages: src.cfg.Languages, Vocabulary: src.cfg.Vocabulary})
+	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language, Languages: src.cfg.Languages, Vocabulary: src.cfg.Vocabulary, Corpus: corpus})
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
 	}

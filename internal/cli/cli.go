@@ -115,7 +115,7 @@ Exit status: 0 no finding at or above --fail-level, 1 findings, 2 errors.`,
 		},
 	}
 	addCheckFlags(check, checkOpts, registry)
-	root.AddCommand(check, newRulesCommand(registry), newInitCommand(registry))
+	root.AddCommand(check, newRulesCommand(registry), newInitCommand(registry), newArchiveCommand(env, registry))
 	return root
 }
 
