@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -239,4 +240,40 @@ func rulesOf(fs []Finding) string {
 	}
 	sort.Strings(ids)
 	return strings.Join(ids, ",")
+}
+
+type supersedingRule struct {
+	fakeRule
+	over []string
+}
+
+func (r supersedingRule) Meta() Meta { return Meta{ID: r.id, Severity: Error, Supersedes: r.over} }
+
+// A finding of a rule that supersedes another drops that rule's findings
+// where they overlap, and only there; a diagnostic's own severity lowers
+// the finding's.
+func TestSupersedesAndLowerSeverity(t *testing.T) {
+	doc := parseDoc(t, "a.md", "Footer line here.\n\nA story paragraph.\n")
+	report := func(s string, sev Severity) func(p *Pass) {
+		return func(p *Pass) { p.Report(Diagnostic{Span: spanOf(p.Doc, s), Message: s, Severity: sev}) }
+	}
+	chrome := supersedingRule{fakeRule{"chrome", report("Footer line", Off)}, []string{"copied"}}
+	copied := fakeRule{"copied", func(p *Pass) {
+		report("Footer line here.", Off)(p)
+		report("A story paragraph.", Info)(p)
+	}}
+	other := fakeRule{"other", report("Footer", Off)}
+	all := []Rule{chrome, copied, other}
+	res, err := NewEngine(all).Lint(doc, RuleSet{Rules: []Configured{{chrome, Error}, {copied, Warning}, {other, Warning}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Rule+":"+f.Message+":"+f.Severity.String())
+	}
+	want := "[other:Footer:warning chrome:Footer line:error copied:A story paragraph.:info]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("findings %v, want %s", got, want)
+	}
 }

@@ -144,4 +144,3 @@ func ParseDiff(d string) []DiffSpan {
 	}
 	return out
 }
-

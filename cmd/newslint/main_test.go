@@ -492,3 +492,37 @@ func TestQuoteLanguage(t *testing.T) {
 		{"bad option", []string{"straight"}, 2, nil, []string{`straight/.newslint.yml:3:5`, `style: "bent" is not one of any, curly, straight, consistent`}},
 	})
 }
+
+// TestArchive drives the archive commands and a check against the archive,
+// in order, as a newsroom would.
+func TestArchive(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		".git/HEAD": "ref: refs/heads/main\n",
+		"published/ferry.md": "---\ntitle: Ferry fares rise\ndate: 2025-03-04\n---\n\n" +
+			"The ferry authority voted on Tuesday to raise the adult fare from $4.50 to $5.25, the first increase in six years.\n\n" +
+			"Ridership has recovered to about 9,000 trips a day, the authority said.\n",
+		"published/bridge.txt": "Bridge closes\n\nThe Kessler Street bridge will close for eighteen months from June while engineers replace its bearings.\n",
+		"drafts/new.md": "# Fares rise today\n\nRiders paid more on Monday.\n\n" +
+			"The ferry authority voted in March to raise the adult fare from $4.50 to $5.25, the first increase in six years.\n",
+		"other/.newslint.yml": "archive:\n  colour: blue\n",
+		"other/a.md":          "Text.\n",
+	})
+	runCases(t, dir, []cliCase{
+		{"list before any add", []string{"archive", "list"}, 2, nil, []string{"no archive at .newslint/archive.db", "newslint archive add"}},
+		{"check without an archive", []string{"drafts"}, 0, []string{"1 file checked: no problems found"}, nil},
+		{"add", []string{"archive", "add", "published"}, 0, []string{"2 added, 0 replaced, 0 unchanged"}, nil},
+		{"add again", []string{"archive", "add", "published"}, 0, []string{"0 added, 0 replaced, 2 unchanged"}, nil},
+		{"list", []string{"archive", "list"}, 0, []string{"published/ferry.md", "2025-03-04", "Ferry fares rise", "published/bridge.txt"}, nil},
+		{"stats", []string{"archive", "stats"}, 0, []string{"articles     2", "paragraphs   3", "size on disk"}, nil},
+		{"check", []string{"--format", "json", "drafts"}, 0, []string{`"rule": "recycled-paragraph"`,
+			`paragraph recycled from published/ferry.md:6 (\"Ferry fares rise\", 2025-03-04)`, `[-on Tuesday-] {+in March+}`}, nil},
+		{"fail on warnings", []string{"--fail-level", "warning", "drafts"}, 1, []string{"recycled-paragraph"}, nil},
+		{"an archived article is not its own source", []string{"published"}, 0, []string{"2 files checked: no problems found"}, nil},
+		{"remove", []string{"archive", "remove", "published/ferry.md"}, 0, []string{"removed published/ferry.md"}, nil},
+		{"remove again", []string{"archive", "remove", "published/ferry.md"}, 2, nil, []string{"published/ferry.md: not in the archive"}},
+		{"check after remove", []string{"drafts"}, 0, []string{"1 file checked: no problems found"}, nil},
+		{"add a missing file", []string{"archive", "add", "nowhere.md"}, 2, nil, []string{"nowhere.md: no such file or directory"}},
+		{"bad archive config", []string{"archive", "stats", "--config", "other/.newslint.yml"}, 2, nil, []string{"other/.newslint.yml:2:3", `unknown key "colour" (known: path)`}},
+		{"archive elsewhere", []string{"archive", "--archive", "elsewhere.db", "add", "published/bridge.txt"}, 0, []string{"1 added", "elsewhere.db"}, nil},
+	})
+}
