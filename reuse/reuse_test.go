@@ -122,12 +122,12 @@ func TestSearchScoresAndQuotes(t *testing.T) {
 		t.Fatalf("results %+v", res)
 	}
 	m := res[0].Matches[0]
-	if m.Containment < 0.6 || m.Containment >= 1 || m.SharedUnquoted != m.Shared {
+	if m.Containment < 0.6 || m.Containment >= 1 || m.Unquoted != 23 || m.UnquotedShared != 17 {
 		t.Errorf("edited copy: %+v", m)
 	}
 	q := res[1].Matches[0]
-	if q.Shared < 5 || q.SharedUnquoted != 0 {
-		t.Errorf("shared quote: shared %d, unquoted %d; want many, 0", q.Shared, q.SharedUnquoted)
+	if q.Shared < 5 || q.Unquoted != 6 || q.UnquotedShared != 0 {
+		t.Errorf("shared quote: shared %d, unquoted words %d of which shared %d; want many, 6, 0", q.Shared, q.Unquoted, q.UnquotedShared)
 	}
 	// The draft itself, archived, is not its own source.
 	idx2 := NewIndex("archive")

@@ -38,10 +38,13 @@ type Corpus struct {
 type Match struct {
 	Source  string // the Source's name
 	Passage Passage
-	// Shared is the number of distinct shingles the two paragraphs share;
-	// SharedUnquoted counts those that lie wholly outside the draft
-	// paragraph's quotations.
-	Shared, SharedUnquoted int
+	// Shared is the number of distinct shingles the two paragraphs share.
+	Shared int
+	// Unquoted is the number of the draft paragraph's words outside its
+	// quotations; UnquotedShared, how many of them lie in a shared
+	// shingle. Two stories may carry the same quote, but a copied
+	// paragraph shares the words around it too.
+	Unquoted, UnquotedShared int
 	// Containment is Shared over the draft paragraph's shingles; Reverse
 	// is Shared over the source paragraph's.
 	Containment, Reverse float64
@@ -101,7 +104,7 @@ type prepared struct {
 	para     int
 	words    int
 	shingles []uint64 // in text order
-	quoted   []bool   // per shingle: some word lies inside a quotation
+	quoted   []bool   // per word: it lies inside a quotation; nil when none does
 	set      []uint64
 	fps      []uint64
 }
@@ -118,18 +121,14 @@ func (s *Search) prepare() []prepared {
 		sh := Shingles(tokens, nil)
 		pr := prepared{para: i, words: len(tokens), shingles: sh, set: SortedSet(sh, nil), fps: Fingerprints(sh, nil)}
 		if len(p.Quotations) > 0 {
-			inQuote := make([]bool, len(tokens))
+			pr.quoted = make([]bool, len(tokens))
 			for _, q := range p.Quotations {
 				qs, qe := q.TextRange(p)
 				for t := range tokens {
 					if tokens[t].Start >= qs && tokens[t].End <= qe {
-						inQuote[t] = true
+						pr.quoted[t] = true
 					}
 				}
-			}
-			pr.quoted = make([]bool, len(sh))
-			for k := range sh {
-				pr.quoted[k] = slices.Contains(inQuote[k:k+ShingleWords], true)
 			}
 		}
 		out = append(out, pr)
@@ -311,12 +310,19 @@ func match(source string, p prepared, cp *cachedPassage) (Match, bool) {
 	}
 	m := Match{Source: source, Passage: cp.passage, Shared: shared,
 		Containment: float64(shared) / float64(len(p.set)), Reverse: float64(shared) / float64(max(1, len(cp.set)))}
-	seen := map[uint64]bool{}
+	covered := make([]bool, p.words)
 	for k, h := range p.shingles {
-		if (p.quoted == nil || !p.quoted[k]) && !seen[h] {
-			seen[h] = true
-			if _, ok := slices.BinarySearch(cp.set, h); ok {
-				m.SharedUnquoted++
+		if _, ok := slices.BinarySearch(cp.set, h); ok {
+			for w := k; w < k+ShingleWords; w++ {
+				covered[w] = true
+			}
+		}
+	}
+	for w := range p.words {
+		if p.quoted == nil || !p.quoted[w] {
+			m.Unquoted++
+			if covered[w] {
+				m.UnquotedShared++
 			}
 		}
 	}

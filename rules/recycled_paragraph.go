@@ -137,11 +137,12 @@ func (r RecycledParagraphRule) isAllowed(text string) bool {
 	return false
 }
 
-// level grades a match: 2 recycled, 1 partial reuse, 0 neither. Shingles
+// level grades a match: 2 recycled, 1 partial reuse, 0 neither. Words
 // inside the draft's quotation marks alone never make a match: several
-// stories may carry the same quote.
+// stories may carry the same quote, but a copied paragraph also shares
+// words around its quotations (half of them, or four).
 func (r RecycledParagraphRule) level(m reuse.Match) int {
-	if m.Shared < r.opts.MinShared || m.SharedUnquoted < reuse.MinShared {
+	if m.Shared < r.opts.MinShared || m.UnquotedShared < min((m.Unquoted+1)/2, 4) {
 		return 0
 	}
 	share := max(m.Containment, m.Reverse)
