@@ -3,6 +3,7 @@ package reuse
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/newslint/newslint/draft"
@@ -50,22 +51,30 @@ type Index struct {
 	articles []*Article
 	paras    [][]Indexed
 	postings map[uint64][]Ref
+	byHash   map[string]int64 // content hash → article, to index identical copies once
 }
 
 // NewIndex returns an empty index called name ("this run").
 func NewIndex(name string) *Index {
-	return &Index{name: name, postings: map[uint64][]Ref{}}
+	return &Index{name: name, postings: map[uint64][]Ref{}, byHash: map[string]int64{}}
 }
 
-// Add indexes an article's paragraphs and returns its ID.
+// Add indexes an article's paragraphs and returns its ID. An identical
+// copy of an article already indexed (the same content hash) is not
+// indexed again: a search skips the draft's own text anyway.
 func (x *Index) Add(a Article, paras []Indexed) int64 {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if id, ok := x.byHash[a.Hash]; ok && a.Hash != "" {
+		return id
+	}
 	a.ID = int64(len(x.articles))
+	x.byHash[a.Hash] = a.ID
 	a.Paragraphs = len(paras)
 	x.articles = append(x.articles, &a)
 	x.paras = append(x.paras, paras)
 	for i, p := range paras {
+		paras[i].Text = strings.Clone(p.Text) // not the whole draft's source
 		for _, fp := range p.Fingerprints {
 			x.postings[fp] = append(x.postings[fp], Ref{Article: a.ID, Para: int32(i)})
 		}
