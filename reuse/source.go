@@ -3,6 +3,9 @@ package reuse
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Ref names a paragraph of a source: its article and its index among the
@@ -56,4 +59,20 @@ type Source interface {
 func ContentHash(text string) string {
 	sum := sha256.Sum256([]byte(text))
 	return hex.EncodeToString(sum[:])
+}
+
+// DisplayPath shows a path relative to the working directory when it lies
+// below it, as given otherwise.
+func DisplayPath(p string) string {
+	if !filepath.IsAbs(p) {
+		return p
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return p
 }

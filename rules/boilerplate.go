@@ -151,14 +151,7 @@ func (r BoilerplateRule) Check(p *lint.Pass) {
 // templates reports paragraphs the archive holds in many articles: a
 // site's footer, author bio or disclaimer, learned rather than listed.
 func (r BoilerplateRule) templates(p *lint.Pass, chrome map[int]bool) {
-	if p.Reuse == nil {
-		return
-	}
-	results, err := p.Reuse.Results()
-	if err != nil {
-		panic(err) // the engine reports it as the rule failing on this file
-	}
-	for _, res := range results {
+	for _, res := range reuseResults(p) {
 		if chrome[res.Para] || !reuse.IsTemplate(res, r.minDocs, r.minShare) {
 			continue
 		}

@@ -2,8 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -96,14 +94,7 @@ func (RecycledParagraphRule) WithOptions(opts any) (lint.Rule, error) {
 
 // Check reports recycled paragraphs.
 func (r RecycledParagraphRule) Check(p *lint.Pass) {
-	if p.Reuse == nil {
-		return
-	}
-	results, err := p.Reuse.Results()
-	if err != nil {
-		panic(err) // the engine reports it as the rule failing on this file
-	}
-	for _, res := range results {
+	for _, res := range reuseResults(p) {
 		if res.Words < r.opts.MinWords || reuse.IsTemplate(res, templateMinDocs, templateMinShare) {
 			continue
 		}
@@ -116,6 +107,19 @@ func (r RecycledParagraphRule) Check(p *lint.Pass) {
 			p.Report(d)
 		}
 	}
+}
+
+// reuseResults returns the draft's comparison with the archive and the
+// run, or nothing when there is none to compare with.
+func reuseResults(p *lint.Pass) []reuse.Result {
+	if p.Reuse == nil {
+		return nil
+	}
+	results, err := p.Reuse.Results()
+	if err != nil {
+		panic(err) // the engine reports it as the rule failing on this file
+	}
+	return results
 }
 
 func (r RecycledParagraphRule) isAllowed(text string) bool {
@@ -203,7 +207,7 @@ func (r RecycledParagraphRule) diagnose(text string, res reuse.Result) (lint.Dia
 			continue
 		}
 		seen[key] = true
-		rel := lint.Related{Path: displayPath(m.Passage.Article.Path), Message: "source: " + describeArticle(m)}
+		rel := lint.Related{Path: reuse.DisplayPath(m.Passage.Article.Path), Message: "source: " + describeArticle(m)}
 		rel.Pos.Line, rel.Pos.Column = m.Passage.Line, m.Passage.Column
 		if len(d.Related) == 0 {
 			rel.Message = "earliest source: " + describeArticle(m)
@@ -228,7 +232,7 @@ func earlier(a, b reuse.Match) bool {
 }
 
 func describeSource(m reuse.Match) string {
-	where := fmt.Sprintf("%s:%d", displayPath(m.Passage.Article.Path), m.Passage.Line)
+	where := fmt.Sprintf("%s:%d", reuse.DisplayPath(m.Passage.Article.Path), m.Passage.Line)
 	var extra []string
 	if t := m.Passage.Article.Title; t != "" {
 		extra = append(extra, fmt.Sprintf("%q", t))
@@ -267,20 +271,4 @@ func plural(n int, word string) string {
 		return word
 	}
 	return word + "s"
-}
-
-// displayPath shows an archived article's absolute path relative to the
-// working directory when it lies below it.
-func displayPath(p string) string {
-	if !filepath.IsAbs(p) {
-		return p
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return p
-	}
-	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return p
 }

@@ -54,7 +54,7 @@ in the configuration, or --archive).`,
 		Short: "Remove articles from the archive",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return archiveRemove(cmd.Context(), env, registry, o, args)
+			return withArchive(cmd.Context(), o, registry, func(ctx context.Context, s *archive.SQLite) error { return archiveRemove(ctx, env, s, args) })
 		},
 	}
 	list := &cobra.Command{
@@ -62,7 +62,7 @@ in the configuration, or --archive).`,
 		Short: "List the archived articles",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return archiveList(cmd.Context(), env, registry, o)
+			return withArchive(cmd.Context(), o, registry, func(ctx context.Context, s *archive.SQLite) error { return archiveList(ctx, env, s) })
 		},
 	}
 	stats := &cobra.Command{
@@ -70,7 +70,7 @@ in the configuration, or --archive).`,
 		Short: "Count the archived articles and paragraphs, and the archive's size on disk",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return archiveStats(cmd.Context(), env, registry, o)
+			return withArchive(cmd.Context(), o, registry, func(ctx context.Context, s *archive.SQLite) error { return archiveStats(ctx, env, s) })
 		},
 	}
 	cmd.AddCommand(add, remove, list, stats)
@@ -109,6 +109,19 @@ func openArchive(ctx context.Context, o *archiveOptions, registry []lint.Rule, r
 		return nil, nil, &exitError{code: ExitError, err: err}
 	}
 	return s, cfg, nil
+}
+
+// withArchive opens the existing archive, runs f on it and closes it.
+func withArchive(ctx context.Context, o *archiveOptions, registry []lint.Rule, f func(context.Context, *archive.SQLite) error) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	store, _, err := openArchive(ctx, o, registry, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return f(ctx, store)
 }
 
 func archiveAdd(ctx context.Context, env Env, registry []lint.Rule, o *archiveOptions, args []string) error {
@@ -231,15 +244,7 @@ func archiveFiles(cfg *config.Config, args []string) ([]string, []string) {
 	return files, problems
 }
 
-func archiveRemove(ctx context.Context, env Env, registry []lint.Rule, o *archiveOptions, args []string) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	store, _, err := openArchive(ctx, o, registry, true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+func archiveRemove(ctx context.Context, env Env, store *archive.SQLite, args []string) error {
 	missing := false
 	for _, a := range args {
 		abs, err := filepath.Abs(a)
@@ -263,15 +268,7 @@ func archiveRemove(ctx context.Context, env Env, registry []lint.Rule, o *archiv
 	return nil
 }
 
-func archiveList(ctx context.Context, env Env, registry []lint.Rule, o *archiveOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	store, _, err := openArchive(ctx, o, registry, true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+func archiveList(ctx context.Context, env Env, store *archive.SQLite) error {
 	arts, err := store.Articles(ctx)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}
@@ -291,15 +288,7 @@ func dash(s string) string {
 	return s
 }
 
-func archiveStats(ctx context.Context, env Env, registry []lint.Rule, o *archiveOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	store, _, err := openArchive(ctx, o, registry, true)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
+func archiveStats(ctx context.Context, env Env, store *archive.SQLite) error {
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return &exitError{code: ExitError, err: err}

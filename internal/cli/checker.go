@@ -405,19 +405,12 @@ func describeIOError(err error) string {
 }
 
 // displayPath shows a path relative to the working directory when it lies
-// below it.
+// below it; an empty path is the built-in defaults.
 func displayPath(p string) string {
 	if p == "" {
 		return "the defaults"
 	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return p
-	}
-	if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
-		return rel
-	}
-	return p
+	return reuse.DisplayPath(p)
 }
 
 // configs finds and caches the configuration for each directory.
