@@ -103,6 +103,7 @@ func (e *Engine) Lint(doc *draft.Document, set RuleSet) (FileResult, error) {
 	for _, p := range e.chain {
 		findings = p.Process(file, findings)
 	}
+	fingerprint(doc, findings)
 	return FileResult{Path: doc.Path, Findings: findings, Lines: contextLines(doc, findings)}, nil
 }
 

@@ -16,6 +16,10 @@ type Finding struct {
 	Start, End  draft.Position
 	Suggestions []Suggestion
 	Related     []Related
+	// Fingerprint identifies the finding across edits elsewhere in the
+	// file, for baselines: 16 hex digits from the rule, the path and the
+	// text the finding concerns, never its line number.
+	Fingerprint string
 }
 
 // Suggestion is a suggested edit placed in the file: replace the text
@@ -37,6 +41,9 @@ type FileResult struct {
 	// Lines holds the source text of every line a finding starts on, for
 	// reporters that show context.
 	Lines map[int]string
+	// Text is the draft's decoded text, kept only when a reporter shows
+	// whole drafts (the HTML report); empty otherwise.
+	Text string
 }
 
 // SortFindings orders findings by path, then position, then rule and

@@ -23,6 +23,13 @@ type checkOptions struct {
 	disable       []string
 	quiet         bool
 	stdinFilename string
+	fix           bool   // apply safe suggestions to the files
+	dryRun        bool   // with fix: print a unified diff instead of writing
+	baseline      string // report only findings not recorded in this file
+	writeBaseline bool   // record the findings in the baseline file instead
+	diffBase      string // report only findings on lines changed since this git revision
+	staged        bool   // lint the staged (index) version of staged drafts
+	keepText      bool   // keep each draft's text for a reporter that shows it
 }
 
 func addCheckFlags(cmd *cobra.Command, o *checkOptions, registry []lint.Rule) {
@@ -35,6 +42,12 @@ func addCheckFlags(cmd *cobra.Command, o *checkOptions, registry []lint.Rule) {
 	f.StringArrayVar(&o.disable, "disable", nil, "turn off a rule (repeatable)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "report errors only")
 	f.StringVar(&o.stdinFilename, "stdin-filename", "", "name for standard input (-) in output; its extension picks the format")
+	f.BoolVar(&o.fix, "fix", false, "apply every safe suggestion to the files (written atomically), then report what remains")
+	f.BoolVar(&o.dryRun, "dry-run", false, "with --fix: print the changes as a unified diff and write nothing")
+	f.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this baseline file")
+	f.BoolVar(&o.writeBaseline, "write-baseline", false, "with --baseline: record the current findings in the file and exit 0")
+	f.StringVar(&o.diffBase, "diff-base", "", "report only findings on lines changed since this git revision (a branch, tag or commit)")
+	f.BoolVar(&o.staged, "staged", false, "lint the staged version of the drafts staged for commit (for git hooks); PATHs narrow the set")
 
 	ids := make([]string, 0, len(registry))
 	for _, r := range registry {
@@ -51,6 +64,13 @@ func addCheckFlags(cmd *cobra.Command, o *checkOptions, registry []lint.Rule) {
 	_ = cmd.RegisterFlagCompletionFunc("enable", complete(ids...))
 	_ = cmd.RegisterFlagCompletionFunc("disable", complete(ids...))
 	_ = cmd.MarkFlagFilename("config", "yml", "yaml")
+	_ = cmd.MarkFlagFilename("baseline", "json")
+}
+
+// TextReporter is a reporter that shows whole drafts, so the run keeps
+// each draft's text (lint.FileResult.Text) for it.
+type TextReporter interface {
+	NeedsText() bool
 }
 
 // output is one requested report: a format and where it goes.
@@ -74,6 +94,11 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 	outputs, err := parseOutputs(o.formats, useColor)
 	if err != nil {
 		return ExitError, err
+	}
+	for _, out := range outputs {
+		if tr, ok := out.reporter.(TextReporter); ok && tr.NeedsText() {
+			o.keepText = true
+		}
 	}
 	flags, err := ruleFlags(registry, o.enable, o.disable)
 	if err != nil {

@@ -352,6 +352,9 @@ func (c *checker) lintOne(src source, corpus *reuse.Corpus) outcome {
 	if err != nil {
 		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
 	}
+	if c.opts.keepText && len(res.Findings) > 0 {
+		res.Text = doc.Src
+	}
 	return outcome{result: res, linted: true}
 }
 
