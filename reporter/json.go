@@ -38,6 +38,7 @@ type jsonFinding struct {
 	EndOffset   int              `json:"end_offset"`
 	Suggestions []jsonSuggestion `json:"suggestions"`
 	Related     []jsonRelated    `json:"related"`
+	Fingerprint string           `json:"fingerprint"`
 }
 
 type jsonSuggestion struct {
@@ -123,7 +124,7 @@ func toJSON(f lint.Finding) jsonFinding {
 		Path: f.Path, Rule: f.Rule, Severity: f.Severity.String(), Message: f.Message,
 		Line: f.Start.Line, Column: f.Start.Column, EndLine: f.End.Line, EndColumn: f.End.Column,
 		Offset: f.Start.Offset, EndOffset: f.End.Offset,
-		Suggestions: []jsonSuggestion{}, Related: []jsonRelated{},
+		Suggestions: []jsonSuggestion{}, Related: []jsonRelated{}, Fingerprint: f.Fingerprint,
 	}
 	for _, s := range f.Suggestions {
 		jf.Suggestions = append(jf.Suggestions, jsonSuggestion{Text: s.Text, Safe: s.Safe, Offset: s.Start.Offset, EndOffset: s.End.Offset})

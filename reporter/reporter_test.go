@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -54,8 +55,10 @@ func (s source) line(n int) string { return strings.Split(s.text, "\n")[n-1] }
 func (s source) finding(t *testing.T, rule string, sev lint.Severity, msg, needle string) lint.Finding {
 	t.Helper()
 	sp := s.span(t, needle)
+	h := fnv.New64a()
+	h.Write([]byte(s.path + rule + needle))
 	return lint.Finding{Path: s.path, Rule: rule, Severity: sev, Message: msg, Span: sp,
-		Start: s.pos(sp.Start), End: s.pos(sp.End)}
+		Start: s.pos(sp.Start), End: s.pos(sp.End), Fingerprint: fmt.Sprintf("%016x", h.Sum64())}
 }
 
 // suggest replaces old, first found at the start of the only occurrence of

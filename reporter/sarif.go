@@ -54,6 +54,9 @@ type sarifResult struct {
 	Locations        []sarifLocation `json:"locations"`
 	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	Fixes            []sarifFix      `json:"fixes,omitempty"`
+	// PartialFingerprints lets code scanning recognise a finding across
+	// runs even when lines move.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 }
 
 type sarifLocation struct {
@@ -154,6 +157,9 @@ func sarifResultFor(f lint.Finding, index map[string]int) sarifResult {
 	}
 	if i, ok := index[f.Rule]; ok {
 		r.RuleIndex = &i
+	}
+	if f.Fingerprint != "" {
+		r.PartialFingerprints = map[string]string{"newslint/v1": f.Fingerprint}
 	}
 	for i, rel := range f.Related {
 		id := i + 1
