@@ -80,7 +80,7 @@ type output struct {
 }
 
 func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions, args []string) (int, error) {
-	if len(args) == 0 {
+	if len(args) == 0 && !o.staged {
 		return ExitError, usageErrorf("no PATH given: name drafts or directories to lint, or - for standard input (try 'newslint --help')")
 	}
 	failLevel, err := lint.ParseSeverity(o.failLevel)
@@ -111,6 +111,11 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 		}
 	}
 
+	filters, err := newResultFilters(o)
+	if err != nil {
+		return ExitError, err
+	}
+
 	c := newChecker(env, registry, fixed, flags, o)
 	stats, err := c.run(args)
 	if err != nil {
@@ -118,6 +123,9 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 	}
 	for _, msg := range stats.messages {
 		fmt.Fprintf(env.Stderr, "newslint: %s\n", msg)
+	}
+	if done, code, err := filters.apply(&stats, env.Stderr); done || err != nil {
+		return code, err
 	}
 
 	run := &reporter.Run{Files: stats.files, Unchecked: stats.unchecked, Results: stats.results, Version: Version}
