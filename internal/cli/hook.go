@@ -110,7 +110,8 @@ func hookInstall(w io.Writer, force bool) error {
 		}
 		fmt.Fprintf(w, "kept the old pre-commit hook as %s\n", backup)
 	}
-	if err := writeHook(path, hookScript(stableExecutable())); err != nil {
+	exe := stableExecutable()
+	if err := writeHook(path, hookScript(exe)); err != nil {
 		return err
 	}
 	verb := "installed"
@@ -118,6 +119,9 @@ func hookInstall(w io.Writer, force bool) error {
 		verb = "updated"
 	}
 	fmt.Fprintf(w, "%s the newslint pre-commit hook in %s: commits now lint the staged drafts ('git commit --no-verify' skips it)\n", verb, path)
+	if exe == "" {
+		fmt.Fprintln(w, "this newslint is a temporary build (go run or a test), so the hook runs the newslint on PATH")
+	}
 	return nil
 }
 
