@@ -1,7 +1,10 @@
 package main
 
 import (
+	"regexp"
+
 	"encoding/json"
+	"github.com/goccy/go-yaml"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -163,4 +166,56 @@ func TestDiffBase(t *testing.T) {
 		{"unknown revision", []string{"--diff-base", "no-such-branch", "."}, 2, nil, []string{`--diff-base: "no-such-branch" is not a commit, branch or tag`}},
 	})
 	run(t, outside, "", "--diff-base", "main", "story.txt").expect(t, 2, nil, []string{"--diff-base: not inside a git repository"})
+}
+
+// TestReadmeSnippets checks that every YAML block in the README, which
+// people paste into their CI and pre-commit configurations, is valid
+// YAML, and that the workflow uses only inputs action.yml declares.
+func TestReadmeSnippets(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllStringSubmatch(string(readme), -1)
+	if len(blocks) < 3 {
+		t.Fatalf("README has %d YAML blocks, want the GitHub, GitLab and pre-commit ones at least", len(blocks))
+	}
+	action, err := os.ReadFile(filepath.Join(repoRoot, "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var a actionFile
+	if err := yaml.Unmarshal(action, &a); err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range blocks {
+		var v any
+		if err := yaml.Unmarshal([]byte(b[1]), &v); err != nil {
+			t.Errorf("README YAML block does not parse: %v\n%s", err, b[1])
+			continue
+		}
+		var wf struct {
+			Jobs map[string]struct {
+				Steps []struct {
+					Uses string
+					With map[string]any
+				}
+			}
+		}
+		if yaml.Unmarshal([]byte(b[1]), &wf) != nil {
+			continue
+		}
+		for _, job := range wf.Jobs {
+			for _, step := range job.Steps {
+				if !strings.HasPrefix(step.Uses, "newslint/newslint@") {
+					continue
+				}
+				for k := range step.With {
+					if _, ok := a.Inputs[k]; !ok {
+						t.Errorf("README workflow passes input %q, which action.yml does not declare", k)
+					}
+				}
+			}
+		}
+	}
 }
