@@ -1,15 +1,15 @@
 package main
 
 import (
-	"regexp"
-
 	"encoding/json"
-	"github.com/goccy/go-yaml"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/goccy/go-yaml"
 )
 
 // git runs git in dir for a test, failing it on error.
