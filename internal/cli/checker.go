@@ -158,6 +158,9 @@ func (c *checker) run(args []string) (stats, error) {
 
 // walk sends a source for every draft args name, in order.
 func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
+	if c.opts.staged {
+		return c.walkStaged(args, out) // staged.go
+	}
 	var msgs []message
 	seen := map[string]bool{}
 	send := func(src source) {
