@@ -60,7 +60,9 @@ func (r Result) Fixed() int {
 // insertion at the point of a different insertion kept before it, and
 // identical edits are made once. An edit whose text the encoding cannot
 // hold, or whose original text is not what the file holds at its
-// offsets, is skipped with its reason. Apply fails only when a suggestion
+// offsets, is skipped with its reason; so are all the edits to a
+// Windows-1252 file that would turn it into valid UTF-8 of other text.
+// Apply fails only when a suggestion
 // lies outside raw, which means the findings are not about these bytes.
 func Apply(raw []byte, enc draft.Encoding, findings []lint.Finding) (Result, error) {
 	res := Result{Data: raw}
@@ -128,7 +130,18 @@ func Apply(raw []byte, enc draft.Encoding, findings []lint.Finding) (Result, err
 		out = append(out, e.data...)
 		at = e.End
 	}
-	res.Data = append(out, raw[at:]...)
+	out = append(out, raw[at:]...)
+	if enc == draft.Windows1252 && utf8.Valid(out) && decode(out, enc) != string(out) {
+		// The new bytes happen to be valid UTF-8, so the file would next
+		// be read as UTF-8 and every non-ASCII character would change.
+		for _, e := range res.Applied {
+			res.Skipped = append(res.Skipped, Skipped{Edit: e,
+				Reason: "the fixed file would read as UTF-8 rather than Windows-1252, changing its other text"})
+		}
+		res.Applied = nil
+		return res, nil
+	}
+	res.Data = out
 	return res, nil
 }
 
