@@ -58,7 +58,7 @@ func TestCheckstyle(t *testing.T) {
 		t.Fatalf("files = %+v, want %s and %s", doc.Files, council.path, vote.path)
 	}
 	type row struct {
-		line, col          int
+		line, col        int
 		sev, source, msg string
 	}
 	var got []row
@@ -136,4 +136,19 @@ func oneFinding(path, rule string, sev lint.Severity, msg string) *reporter.Run 
 		Start: draft.Position{Line: 1, Column: 1}, End: draft.Position{Line: 1, Column: 5, Offset: 4}}
 	return &reporter.Run{Files: 1, Results: []lint.FileResult{{Path: path, Findings: []lint.Finding{f},
 		Lines: map[int]string{1: "text of the line"}}}}
+}
+
+// TestNewCIFormats checks that the CI formats are registered by name.
+func TestNewCIFormats(t *testing.T) {
+	for name, want := range map[string]reporter.Reporter{
+		"checkstyle": reporter.Checkstyle{}, "junit": reporter.JUnit{}, "rdjson": reporter.RDJSON{},
+	} {
+		r, err := reporter.New(name, reporter.Options{Color: true})
+		if err != nil {
+			t.Fatalf("New(%q): %v", name, err)
+		}
+		if r != want {
+			t.Errorf("New(%q) = %#v, want %#v", name, r, want)
+		}
+	}
 }
