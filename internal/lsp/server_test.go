@@ -603,6 +603,14 @@ func TestStaleResultsDropped(t *testing.T) {
 	c := start(t, l, Options{})
 	c.initialize(map[string]any{})
 	c.open(uri, "teh", 1)
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(time.Millisecond) {
+		if n, _ := l.counts(); n == 1 {
+			break // version 1 is being linted
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("version 1 was never linted")
+		}
+	}
 	c.change(uri, 2, contentChange{Text: "teh XX"})
 	p := c.next()
 	if deref(p.Version) != 2 || len(p.Diagnostics) != 2 {
