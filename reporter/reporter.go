@@ -1,6 +1,9 @@
 // Package reporter writes a run's findings in one of several formats, one
 // file per format: text for terminals, json for editors and scripts,
-// sarif for code-scanning tools and github for Actions annotations.
+// sarif for code-scanning tools, github for Actions annotations, html
+// for a self-contained page to read in a browser, and for other CI
+// systems checkstyle (Jenkins, reviewdog), junit (GitLab and Jenkins test
+// reports) and rdjson (reviewdog's diagnostic format).
 package reporter
 
 import (
@@ -53,6 +56,11 @@ var constructors = map[string]func(Options) Reporter{
 	"json":   func(Options) Reporter { return JSON{} },
 	"sarif":  func(Options) Reporter { return SARIF{} },
 	"github": func(Options) Reporter { return GitHub{} },
+	"html":   func(Options) Reporter { return HTML{} },
+
+	"checkstyle": func(Options) Reporter { return Checkstyle{} },
+	"junit":      func(Options) Reporter { return JUnit{} },
+	"rdjson":     func(Options) Reporter { return RDJSON{} },
 }
 
 // Formats returns the names of the output formats.

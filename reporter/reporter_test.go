@@ -312,9 +312,10 @@ func TestNewUnknownFormat(t *testing.T) {
 func TestNew(t *testing.T) {
 	want := map[string]reporter.Reporter{
 		"text": reporter.Text{Color: true}, "json": reporter.JSON{},
-		"sarif": reporter.SARIF{}, "github": reporter.GitHub{},
+		"sarif": reporter.SARIF{}, "github": reporter.GitHub{}, "html": reporter.HTML{},
+		"checkstyle": reporter.Checkstyle{}, "junit": reporter.JUnit{}, "rdjson": reporter.RDJSON{},
 	}
-	if got := reporter.Formats(); strings.Join(got, " ") != "github json sarif text" {
+	if got := reporter.Formats(); strings.Join(got, " ") != "checkstyle github html json junit rdjson sarif text" {
 		t.Errorf("Formats() = %q", got)
 	}
 	for name, w := range want {

@@ -115,7 +115,8 @@ Exit status: 0 no finding at or above --fail-level, 1 findings, 2 errors.`,
 		},
 	}
 	addCheckFlags(check, checkOpts, registry)
-	root.AddCommand(check, newRulesCommand(registry), newInitCommand(registry), newArchiveCommand(env, registry))
+	root.AddCommand(check, newRulesCommand(registry), newInitCommand(registry), newArchiveCommand(env, registry), newHookCommand())
+	root.AddCommand(newLSPCommand(env, registry, status))
 	return root
 }
 
