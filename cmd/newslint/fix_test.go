@@ -93,6 +93,8 @@ func TestFixWrites(t *testing.T) {
 		{name: "JSON report of what remains", content: fixable, args: []string{"--fix", "--format", "json", "a.md"}, code: 0, want: fixed,
 			stdoutHas: []string{`"rule": "typo"`}, stdoutNot: []string{`"rule": "repeated-word"`, `"rule": "broken-quote"`},
 			stderr: "newslint: fixed 2 findings in 1 file\n"},
+		{name: "a fix that reveals another: both made", content: "Harbor notes\n\nThe ferry returned to the teh dock.\n", args: []string{"--fix", "a.md"}, code: 0,
+			want: "Harbor notes\n\nThe ferry returned to the dock.\n", stdoutHas: []string{"no problems found"}, stderr: "newslint: fixed 2 findings in 1 file\n"},
 		{name: "nothing to fix", content: clean, args: []string{"--fix", "a.md"}, code: 0, want: clean,
 			stdoutHas: []string{"no problems found"}, stderr: "newslint: fixed 0 findings in 0 files\n"},
 		{name: "without --fix nothing is written", content: fixable, args: []string{"a.md"}, code: 1, want: fixable,
