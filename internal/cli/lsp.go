@@ -10,8 +10,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/newslint/newslint/config"
 	"github.com/newslint/newslint/internal/lsp"
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 	"github.com/spf13/cobra"
 )
 
@@ -72,6 +74,9 @@ type lspLinter struct {
 	registry []lint.Rule
 	mu       sync.Mutex
 	c        *checker
+	// corpora holds each configuration's open archive, kept between
+	// lints and closed on reload.
+	corpora map[*config.Config]*corpusSet
 }
 
 func newLSPLinter(env Env, registry []lint.Rule) *lspLinter {
@@ -96,7 +101,8 @@ func (l *lspLinter) Lint(path string, text []byte) (lint.FileResult, error) {
 	if cfg.MaxSize > 0 && int64(len(text)) > cfg.MaxSize {
 		return lint.FileResult{}, errors.New(tooLarge(cfg, int64(len(text))))
 	}
-	o := l.c.lintOne(source{path: path, data: text, cfg: cfg}, nil)
+	src := source{path: path, data: text, cfg: cfg}
+	o := l.c.lintOne(src, l.corpus(src))
 	if !o.linted {
 		if o.msg != nil {
 			return lint.FileResult{}, errors.New(o.msg.text)
@@ -112,4 +118,28 @@ func (l *lspLinter) Reload() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	l.c = newChecker(l.env, l.registry, nil, nil, &checkOptions{})
+	for _, cs := range l.corpora {
+		cs.close()
+	}
+	l.corpora = map[*config.Config]*corpusSet{}
+}
+
+// corpus returns what src is compared with for reused text: the archive
+// its configuration names. An open archive is kept for later lints; a
+// missing one is looked for again each time, so that 'newslint archive
+// add' is seen without a restart. Problems opening it go to the log.
+func (l *lspLinter) corpus(src source) *reuse.Corpus {
+	if cs, ok := l.corpora[src.cfg]; ok {
+		return cs.of(src.cfg)
+	}
+	cs, msgs := l.c.corpora([]source{src})
+	for _, m := range msgs {
+		fmt.Fprintf(l.env.Stderr, "newslint lsp: %s: %s\n", m.path, m.text)
+	}
+	if len(cs.stores) == 0 {
+		cs.close()
+		return nil
+	}
+	l.corpora[src.cfg] = cs
+	return cs.of(src.cfg)
 }
