@@ -209,7 +209,7 @@ func (p *htmlPage) summary() {
 	p.WriteString("<table class=\"tbl\">\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Errors</th><th scope=\"col\" class=\"num\">Warnings</th><th scope=\"col\" class=\"num\">Info</th></tr></thead>\n<tbody>\n")
 	for i, res := range p.run.Results {
 		c := p.byFile[i]
-		p.printf("<tr><td><a href=\"#d%d\">%s</a></td>", i+1, esc(res.Path))
+		p.printf("<tr><td class=\"file\"><a href=\"#d%d\">%s</a></td>", i+1, esc(res.Path))
 		for _, s := range []lint.Severity{lint.Error, lint.Warning, lint.Info} {
 			if c[s] == 0 {
 				p.WriteString("<td class=\"num zero\">0</td>")
