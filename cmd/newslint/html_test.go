@@ -96,11 +96,16 @@ func TestHTMLReportInBrowser(t *testing.T) {
 	}
 
 	dom := headless(t, browser, page, "--dump-dom")
+	// The whole text of each draft is shown (line 2 of the first is
+	// blank, with no finding), not only the lines findings start on.
 	for _, want := range []string{`<html lang="en" class="js">`, `<aside class="panel" id="panel" hidden=""`,
-		`href="#d5"`, `<del>`, `<ins>`} {
+		`href="#d5"`, `<del>`, `<ins>`, `<div class="l" id="d1-L2" data-n="2"></div>`} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("DOM after load lacks %q", want)
 		}
+	}
+	if strings.Contains(dom, "text was not kept") {
+		t.Error("the command did not keep the drafts' text for the HTML report")
 	}
 	highlights := regexp.MustCompile(`<a class="hl (zw )?s-(error|warning|info)[^"]*" href="#f(\d+)"`).FindAllStringSubmatch(dom, -1)
 	linked := map[string]bool{}
