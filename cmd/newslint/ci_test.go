@@ -161,6 +161,18 @@ func TestDiffBase(t *testing.T) {
 		t.Errorf("an unchanged line's finding was reported from a subdirectory:\n%s", r.stdout)
 	}
 
+	// With --staged, the index is compared with the revision: a staged
+	// new defect is reported, a defect only in the working tree is not.
+	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect))
+	git(t, dir, "add", "desk/late.txt")
+	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect, "Fees rise rise in May."))
+	r = run(t, sub, "", "--staged", "--diff-base", "HEAD")
+	r.expect(t, 1, []string{`repeated word "until"`}, nil)
+	if strings.Contains(r.stdout, `"rise"`) || strings.Contains(r.stdout, `"the"`) {
+		t.Errorf("--staged --diff-base reported a working-tree or unchanged line:\n%s", r.stdout)
+	}
+	run(t, sub, "", "--diff-base", "HEAD", "late.txt").expect(t, 1, []string{`repeated word "rise"`}, nil)
+
 	outside := writeFiles(t, map[string]string{"story.txt": story(cleanPara1)})
 	runCases(t, dir, []cliCase{
 		{"unknown revision", []string{"--diff-base", "no-such-branch", "."}, 2, nil, []string{`--diff-base: "no-such-branch" is not a commit, branch or tag`}},
