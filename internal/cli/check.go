@@ -35,7 +35,7 @@ type checkOptions struct {
 func addCheckFlags(cmd *cobra.Command, o *checkOptions, registry []lint.Rule) {
 	f := cmd.Flags()
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for .newslint.yml")
-	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format: text, json, sarif or github; FORMAT=FILE writes to a file (repeatable)")
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format: text, json, sarif, github, html, checkstyle, junit or rdjson; FORMAT=FILE writes to a file (repeatable)")
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit with status 1 when a finding is at or above this severity: error, warning or info")
 	f.StringVar(&o.color, "color", "auto", "color the text output: auto (only on a terminal without NO_COLOR), always or never")
 	f.StringArrayVar(&o.enable, "enable", nil, "turn on a rule that configuration turned off (repeatable)")
@@ -83,6 +83,9 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 	if len(args) == 0 && !o.staged {
 		return ExitError, usageErrorf("no PATH given: name drafts or directories to lint, or - for standard input (try 'newslint --help')")
 	}
+	if err := checkFixFlags(o, args); err != nil {
+		return ExitError, err
+	}
 	failLevel, err := lint.ParseSeverity(o.failLevel)
 	if err != nil || failLevel == lint.Off {
 		return ExitError, usageErrorf("--fail-level: %q is not error, warning or info", o.failLevel)
@@ -126,6 +129,11 @@ func runCheck(cmd *cobra.Command, env Env, registry []lint.Rule, o *checkOptions
 	}
 	if done, code, err := filters.apply(&stats, env.Stderr); done || err != nil {
 		return code, err
+	}
+	if o.fix {
+		if code, done := finishFix(env, o, stats); done { // fix.go
+			return code, nil
+		}
 	}
 
 	run := &reporter.Run{Files: stats.files, Unchecked: stats.unchecked, Results: stats.results, Version: Version}

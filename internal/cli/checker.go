@@ -50,6 +50,8 @@ type stats struct {
 	maxSeverity lint.Severity
 	messages    []string // for standard error, sorted
 	failed      bool     // an I/O error or a failed rule: exit status 2
+	// fixes holds what --fix did to each draft (fix.go).
+	fixes []fileFix
 }
 
 func newChecker(env Env, registry []lint.Rule, fixed *config.Config, flags map[string]bool, o *checkOptions) *checker {
@@ -78,6 +80,7 @@ type outcome struct {
 	result lint.FileResult
 	msg    *message
 	linted bool
+	fix    *fileFix // with --fix
 }
 
 // run lints everything args name. It returns an error only for a
@@ -128,6 +131,10 @@ func (c *checker) run(args []string) (stats, error) {
 	for o := range outcomes {
 		if o.msg != nil {
 			msgs = append(msgs, *o.msg)
+		}
+		if o.fix != nil {
+			msgs = append(msgs, o.fix.msgs...)
+			st.fixes = append(st.fixes, *o.fix)
 		}
 		if !o.linted {
 			continue
@@ -338,27 +345,40 @@ func (c *checker) lintOne(src source, corpus *reuse.Corpus) outcome {
 			return outcome{msg: msg}
 		}
 	}
+	res, enc, msg := c.lintData(src, data, corpus)
+	if msg != nil {
+		return outcome{msg: msg}
+	}
+	if c.opts.fix {
+		return c.fixDraft(src, data, enc, res, corpus) // fix.go
+	}
+	return outcome{result: res, linted: true}
+}
+
+// lintData parses and lints a draft's content, returning its findings and
+// the encoding it was read in.
+func (c *checker) lintData(src source, data []byte, corpus *reuse.Corpus) (lint.FileResult, draft.Encoding, *message) {
 	format := formatOf(src)
 	doc, err := c.parser.ParseWith(src.path, data, draft.Options{Format: format, Language: src.cfg.Language})
 	if err != nil {
 		var be *draft.BinaryError
 		if errors.As(err, &be) {
-			return outcome{msg: &message{path: src.path, text: be.Error(), unchecked: true}}
+			return lint.FileResult{}, 0, &message{path: src.path, text: be.Error(), unchecked: true}
 		}
-		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true, unchecked: true}}
+		return lint.FileResult{}, 0, &message{path: src.path, text: err.Error(), fatal: true, unchecked: true}
 	}
 	rules, err := src.cfg.Rules(src.path)
 	if err != nil {
-		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+		return lint.FileResult{}, 0, &message{path: src.path, text: err.Error(), fatal: true}
 	}
 	res, err := c.engine.Lint(doc, lint.RuleSet{Rules: c.applyFlags(rules), Language: src.cfg.Language, Languages: src.cfg.Languages, Vocabulary: src.cfg.Vocabulary, Corpus: corpus})
 	if err != nil {
-		return outcome{msg: &message{path: src.path, text: err.Error(), fatal: true}}
+		return lint.FileResult{}, 0, &message{path: src.path, text: err.Error(), fatal: true}
 	}
 	if c.opts.keepText && len(res.Findings) > 0 {
 		res.Text = doc.Src
 	}
-	return outcome{result: res, linted: true}
+	return res, doc.Encoding, nil
 }
 
 // applyFlags applies --enable and --disable to a file's rules.
