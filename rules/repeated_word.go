@@ -153,8 +153,28 @@ func (r RepeatedWordRule) diagnostic(doc *draft.Document, para *draft.Paragraph,
 			return d
 		}
 	}
-	d.Suggestions = []lint.Edit{{Span: draft.Span{Start: para.Words[first+keep-1].Span.End, End: z.Span.End}, Safe: true}}
+	d.Suggestions = []lint.Edit{{Span: deletion(doc.Src, para.Words[first+keep-1].Span.End, para.Words[first+keep].Span.Start, z.Span.End), Safe: true}}
 	return d
+}
+
+// deletion is the text to delete to drop the repeated words, which run
+// from start to end after the kept word ends at kept. It is the space
+// before them and the words (the line keeps its end), unless a line break
+// comes before them: then the words and the spaces after them go, so that
+// a hard-wrapped line keeps its break ("said the\nthe city" becomes
+// "said the\ncity", not "said the city" on one line).
+func deletion(src string, kept, start, end int) draft.Span {
+	if !strings.Contains(src[kept:start], "\n") || strings.Contains(src[start:end], "\n") {
+		return draft.Span{Start: kept, End: end}
+	}
+	after := end
+	for after < len(src) && (src[after] == ' ' || src[after] == '\t') {
+		after++
+	}
+	if after == end || after == len(src) || src[after] == '\n' || src[after] == '\r' {
+		return draft.Span{Start: kept, End: end} // nothing follows on the line
+	}
+	return draft.Span{Start: start, End: after}
 }
 
 // deliberate reports whether words first..last, the same word repeated,
