@@ -1,6 +1,7 @@
 // Package cli implements the newslint command: check (the default), rules,
-// init, archive, hook, lsp and completion. Main takes the arguments and standard streams and
-// returns the exit status, so tests can drive it without a process.
+// init, archive, hook, lsp and completion. Main takes the arguments and
+// standard streams and returns the exit status, so tests can drive it
+// without a process.
 package cli
 
 import (
