@@ -22,7 +22,7 @@ import (
 
 // lspClient is an editor's end of a running 'newslint lsp'.
 type lspClient struct {
-	t        *testing.T
+	t        testing.TB
 	cmd      *exec.Cmd
 	conn     *jsonrpc2.Conn
 	diags    chan lsp.PublishDiagnosticsParams
@@ -39,7 +39,7 @@ func (p pipes) Close() error {
 	return errors.Join(p.WriteCloser.Close(), p.ReadCloser.Close())
 }
 
-func startLSP(t *testing.T, dir string) *lspClient {
+func startLSP(t testing.TB, dir string) *lspClient {
 	t.Helper()
 	cmd := exec.Command(binary, "lsp", "--debounce", "50ms")
 	cmd.Dir = dir
@@ -326,5 +326,37 @@ func TestLSPNeovim(t *testing.T) {
 	d := got.Diagnostics[0]
 	if d.Code != "repeated-word" || d.Lnum != 2 || d.Col != 26 || d.EndCol != 33 || d.Source != "newslint" || !strings.Contains(d.Message, `"the"`) {
 		t.Errorf("diagnostic in Neovim = %+v, want repeated-word at line 2 (0-based), byte columns 26-33", d)
+	}
+}
+
+// BenchmarkLSPOpen measures what an editor waits for: from opening a
+// 1,500-word draft (the rules' benchmark draft with a slip added, every
+// rule on) to its diagnostics arriving over JSON-RPC, then closing it,
+// through the built binary.
+func BenchmarkLSPOpen(b *testing.B) {
+	dir := b.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, ".git"), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	clean, err := os.ReadFile(filepath.Join(repoRoot, "testdata", "bench", "draft-1500.md"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := append(clean, "\nThe council will will vote again in May.\n"...)
+	c := startLSP(b, dir)
+	var init struct{}
+	c.call("initialize", map[string]any{"processId": nil, "rootUri": "file://" + dir, "capabilities": map[string]any{}}, &init)
+	c.notify("initialized", map[string]any{})
+	uri := "file://" + filepath.Join(dir, "draft.md")
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{"uri": uri, "languageId": "markdown", "version": 1, "text": string(text)}})
+		if p := c.next(); len(p.Diagnostics) == 0 {
+			b.Fatal("no diagnostics for a draft with a repeated word")
+		}
+		c.notify("textDocument/didClose", map[string]any{"textDocument": map[string]any{"uri": uri}})
+		if p := c.next(); len(p.Diagnostics) != 0 {
+			b.Fatal("diagnostics after close")
+		}
 	}
 }
