@@ -1,7 +1,6 @@
 package reporter
 
 import (
-	"bufio"
 	"encoding/xml"
 	"io"
 )
@@ -38,13 +37,10 @@ type checkstyleError struct {
 
 // Report writes the run, one file element at a time.
 func (Checkstyle) Report(w io.Writer, run *Run) error {
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
 	root := xml.StartElement{Name: xml.Name{Local: "checkstyle"},
 		Attr: []xml.Attr{{Name: xml.Name{Local: "version"}, Value: checkstyleVersion}}}
-	if err := enc.EncodeToken(root); err != nil {
+	enc, err := startXML(w, root)
+	if err != nil {
 		return err
 	}
 	for _, res := range run.Results {
@@ -58,16 +54,9 @@ func (Checkstyle) Report(w io.Writer, run *Run) error {
 				Message: f.Message, Source: "newslint." + f.Rule,
 			})
 		}
-		if err := enc.Encode(file); err != nil {
+		if err := enc.encode(file); err != nil {
 			return err
 		}
 	}
-	if err := enc.EncodeToken(root.End()); err != nil {
-		return err
-	}
-	if err := enc.Flush(); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	return enc.end()
 }

@@ -1,7 +1,6 @@
 package reporter
 
 import (
-	"bufio"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -96,10 +95,6 @@ func (JUnit) Report(w io.Writer, run *Run) error {
 		tests += summary.Tests
 	}
 
-	bw := bufio.NewWriter(w)
-	bw.WriteString(xml.Header)
-	enc := xml.NewEncoder(bw)
-	enc.Indent("", "  ")
 	attr := func(name string, n int) xml.Attr {
 		return xml.Attr{Name: xml.Name{Local: name}, Value: strconv.Itoa(n)}
 	}
@@ -107,7 +102,8 @@ func (JUnit) Report(w io.Writer, run *Run) error {
 		{Name: xml.Name{Local: "name"}, Value: "newslint"},
 		attr("tests", tests), attr("failures", failures), attr("errors", 0),
 	}}
-	if err := enc.EncodeToken(root); err != nil {
+	enc, err := startXML(w, root)
+	if err != nil {
 		return err
 	}
 	p := newPalette(false)
@@ -115,23 +111,16 @@ func (JUnit) Report(w io.Writer, run *Run) error {
 		if len(res.Findings) == 0 {
 			continue
 		}
-		if err := enc.Encode(junitFileSuite(p, res)); err != nil {
+		if err := enc.encode(junitFileSuite(p, res)); err != nil {
 			return err
 		}
 	}
 	if summary != nil {
-		if err := enc.Encode(summary); err != nil {
+		if err := enc.encode(summary); err != nil {
 			return err
 		}
 	}
-	if err := enc.EncodeToken(root.End()); err != nil {
-		return err
-	}
-	if err := enc.Flush(); err != nil {
-		return err
-	}
-	bw.WriteString("\n")
-	return bw.Flush()
+	return enc.end()
 }
 
 // junitFileSuite returns the suite of one file's findings.

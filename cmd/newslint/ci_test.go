@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -11,35 +10,6 @@ import (
 
 	"github.com/goccy/go-yaml"
 )
-
-// git runs git in dir for a test, failing it on error.
-func git(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return string(out)
-}
-
-// needGit skips a test when git is not installed.
-func needGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed (apt-get install git); skipping a test that drives it")
-	}
-}
-
-func writeFile(t *testing.T, dir, name, content string) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
 
 // story builds a draft from paragraphs.
 func story(paras ...string) string {
@@ -84,26 +54,26 @@ func TestBaseline(t *testing.T) {
 
 	// A paragraph added above moves the known finding down two lines: it
 	// stays known. A new defect is reported, alone.
-	writeFile(t, dir, "story.txt", story(cleanPara3, cleanPara1, oldDefect, cleanPara2, newDefect))
+	putFile(t, dir, "story.txt", story(cleanPara3, cleanPara1, oldDefect, cleanPara2, newDefect))
 	r = run(t, dir, "", "--baseline", "known.json", "story.txt")
 	r.expect(t, 1, []string{`repeated word "until"`}, []string{"1 findings recorded in baseline known.json not shown"})
 	if strings.Contains(r.stdout, `repeated word "the"`) {
 		t.Errorf("the known finding was reported again after an edit above it:\n%s", r.stdout)
 	}
 	// Fixing the known defect leaves a stale entry, which is reported.
-	writeFile(t, dir, "story.txt", story(cleanPara1, cleanPara2))
+	putFile(t, dir, "story.txt", story(cleanPara1, cleanPara2))
 	run(t, dir, "", "--baseline", "known.json", "story.txt").expect(t, 0, nil,
 		[]string{"1 findings in baseline known.json no longer occur; shrink it with --baseline known.json --write-baseline"})
 
 	// Two identical defects, one known: the second is new.
-	writeFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2, oldDefect))
+	putFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2, oldDefect))
 	r = run(t, dir, "", "--baseline", "known.json", "--format", "json", "story.txt")
 	if r.code != 1 || strings.Count(r.stdout, `"rule": "repeated-word"`) != 1 {
 		t.Errorf("a second copy of a known defect: exit %d, want 1 with one finding:\n%s", r.code, r.stdout)
 	}
 
-	writeFile(t, dir, "bad.json", "{\n  \"version\": 1,\n  \"findings\": [oops]\n}\n")
-	writeFile(t, dir, "old.json", `{"version": 9, "findings": []}`)
+	putFile(t, dir, "bad.json", "{\n  \"version\": 1,\n  \"findings\": [oops]\n}\n")
+	putFile(t, dir, "old.json", `{"version": 9, "findings": []}`)
 	runCases(t, dir, []cliCase{
 		{"corrupt baseline", []string{"--baseline", "bad.json", "story.txt"}, 2, nil, []string{"baseline bad.json:3:16: invalid character"}},
 		{"newer baseline", []string{"--baseline", "old.json", "story.txt"}, 2, nil, []string{"baseline old.json: version 9, this newslint reads version 1"}},
@@ -111,24 +81,24 @@ func TestBaseline(t *testing.T) {
 }
 
 func TestDiffBase(t *testing.T) {
-	needGit(t)
-	dir := t.TempDir()
-	git(t, dir, "init", "-q", "-b", "main")
-	writeFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2))
-	writeFile(t, dir, "other.txt", story(cleanPara3, oldDefect))
-	git(t, dir, "add", ".")
-	git(t, dir, "commit", "-q", "-m", "first")
+	isolateGit(t)
+	dir := newGitRepo(t)
+	putFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2))
+	putFile(t, dir, "other.txt", story(cleanPara3, oldDefect))
+	runGit(t, dir, "add", ".")
+	runGit(t, dir, "commit", "-q", "-m", "first")
+	runGit(t, dir, "tag", "base")
 
 	// Nothing changed: the old defects are not reported.
-	run(t, dir, "", "--diff-base", "main", ".").expect(t, 0, []string{"2 files checked"}, nil)
+	run(t, dir, "", "--diff-base", "base", ".").expect(t, 0, []string{"2 files checked"}, nil)
 	// Without --diff-base they are.
 	run(t, dir, "", ".").expect(t, 1, []string{`repeated word "the"`}, nil)
 
 	// A new defect on a changed line is reported, the old one above it is
 	// not, nor the untouched file's; a new untracked draft is all new.
-	writeFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2, newDefect))
-	writeFile(t, dir, "new draft.txt", story(cleanPara3, "The budget adds money for for the library."))
-	r := run(t, dir, "", "--diff-base", "main", "--format", "json", ".")
+	putFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2, newDefect))
+	putFile(t, dir, "new draft.txt", story(cleanPara3, "The budget adds money for for the library."))
+	r := run(t, dir, "", "--diff-base", "base", "--format", "json", ".")
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
@@ -152,10 +122,10 @@ func TestDiffBase(t *testing.T) {
 	if err := os.Mkdir(sub, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect))
-	git(t, dir, "add", "desk/late.txt")
-	git(t, dir, "commit", "-q", "-m", "late")
-	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect))
+	putFile(t, sub, "late.txt", story(cleanPara1, oldDefect))
+	runGit(t, dir, "add", "desk/late.txt")
+	runGit(t, dir, "commit", "-q", "-m", "late")
+	putFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect))
 	run(t, sub, "", "--diff-base", "HEAD", "late.txt").expect(t, 1, []string{`repeated word "until"`}, nil)
 	if r := run(t, sub, "", "--diff-base", "HEAD", "late.txt"); strings.Contains(r.stdout, `"the"`) {
 		t.Errorf("an unchanged line's finding was reported from a subdirectory:\n%s", r.stdout)
@@ -163,9 +133,9 @@ func TestDiffBase(t *testing.T) {
 
 	// With --staged, the index is compared with the revision: a staged
 	// new defect is reported, a defect only in the working tree is not.
-	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect))
-	git(t, dir, "add", "desk/late.txt")
-	writeFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect, "Fees rise rise in May."))
+	putFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect))
+	runGit(t, dir, "add", "desk/late.txt")
+	putFile(t, sub, "late.txt", story(cleanPara1, oldDefect, newDefect, "Fees rise rise in May."))
 	r = run(t, sub, "", "--staged", "--diff-base", "HEAD")
 	r.expect(t, 1, []string{`repeated word "until"`}, nil)
 	if strings.Contains(r.stdout, `"rise"`) || strings.Contains(r.stdout, `"the"`) {
@@ -177,7 +147,7 @@ func TestDiffBase(t *testing.T) {
 	runCases(t, dir, []cliCase{
 		{"unknown revision", []string{"--diff-base", "no-such-branch", "."}, 2, nil, []string{`--diff-base: "no-such-branch" is not a commit, branch or tag`}},
 	})
-	run(t, outside, "", "--diff-base", "main", "story.txt").expect(t, 2, nil, []string{"--diff-base: not inside a git repository"})
+	run(t, outside, "", "--diff-base", "base", "story.txt").expect(t, 2, nil, []string{"--diff-base: not inside a git repository"})
 }
 
 // TestReadmeSnippets checks that every YAML block in the README, which

@@ -66,16 +66,7 @@ func gitCommit(t *testing.T, dir string, extra ...string) result {
 	cmd := exec.Command("git", append([]string{"commit", "-q", "-m", "a commit"}, extra...)...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "NO_COLOR=1")
-	var out, errOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errOut
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatalf("git commit: %v", err)
-	}
-	return result{out.String(), errOut.String(), code}
+	return runCmd(t, cmd)
 }
 
 func putFile(t *testing.T, dir, name, content string) {
