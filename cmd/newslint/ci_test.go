@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/goccy/go-yaml"
 )
@@ -117,6 +118,23 @@ func TestDiffBase(t *testing.T) {
 		t.Errorf("findings on changed lines:\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}
 
+	// Diff settings in the user's configuration change nothing: other
+	// path prefixes, or none.
+	for _, setting := range []string{"diff.mnemonicPrefix", "diff.noprefix"} {
+		runGit(t, dir, "config", setting, "true")
+		r := run(t, dir, "", "--diff-base", "base", "story.txt")
+		r.expect(t, 1, []string{`repeated word "until"`}, nil)
+		runGit(t, dir, "config", "--unset", setting)
+	}
+
+	// git diffs UTF-16 as binary, without lines: a changed UTF-16 draft
+	// counts as changed throughout.
+	putFile(t, dir, "wide.txt", utf16LE(story(cleanPara1)))
+	runGit(t, dir, "add", "wide.txt")
+	runGit(t, dir, "commit", "-q", "-m", "wide")
+	putFile(t, dir, "wide.txt", utf16LE(story(cleanPara1, "The rates rise rise in May.")))
+	run(t, dir, "", "--diff-base", "HEAD", "wide.txt").expect(t, 1, []string{`repeated word "rise"`}, nil)
+
 	// Run from a subdirectory, naming the file from there.
 	sub := filepath.Join(dir, "desk")
 	if err := os.Mkdir(sub, 0o755); err != nil {
@@ -200,4 +218,15 @@ func TestReadmeSnippets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// utf16LE encodes s as UTF-16LE with a byte-order mark.
+func utf16LE(s string) string {
+	var b strings.Builder
+	b.WriteString("\xff\xfe")
+	for _, u := range utf16.Encode([]rune(s)) {
+		b.WriteByte(byte(u))
+		b.WriteByte(byte(u >> 8))
+	}
+	return b.String()
 }

@@ -72,7 +72,10 @@ func changedSince(base string, staged bool) (*changedLines, error) {
 	if _, err := gitOutput(root, "rev-parse", "--verify", "--quiet", "--end-of-options", base+"^{commit}"); err != nil {
 		return nil, fmt.Errorf("--diff-base: %q is not a commit, branch or tag in %s", base, root)
 	}
-	args := []string{"-c", "core.quotepath=off", "diff", "--no-color", "--no-ext-diff", "--find-renames", "--unified=0"}
+	// The prefixes are given because diff.mnemonicPrefix and diff.noprefix
+	// would change them; textconv drivers would change the line numbers.
+	args := []string{"-c", "core.quotepath=off", "diff", "--no-color", "--no-ext-diff", "--no-textconv",
+		"--src-prefix=a/", "--dst-prefix=b/", "--find-renames", "--unified=0"}
 	if staged {
 		args = append(args, "--cached")
 	}
@@ -108,6 +111,14 @@ func parseUnifiedDiff(diff []byte) *changedLines {
 		switch {
 		case strings.HasPrefix(line, "+++ "):
 			current = diffPath(strings.TrimPrefix(line, "+++ "))
+		case strings.HasPrefix(line, "diff --git "):
+			current = ""
+		case strings.HasPrefix(line, "Binary files ") && strings.HasSuffix(line, " differ"):
+			// git compares UTF-16 drafts as binary: no lines, so the whole
+			// draft counts as changed.
+			if p := binaryDiffPath(line); p != "" {
+				ch.whole[p] = true
+			}
 		case strings.HasPrefix(line, "@@ ") && current != "":
 			start, count, ok := addedRange(line)
 			if !ok || count == 0 {
@@ -139,6 +150,24 @@ func diffPath(s string) string {
 		}
 	}
 	return strings.TrimPrefix(s, "b/")
+}
+
+// binaryDiffPath reads the new path of "Binary files a/P and b/P differ",
+// or "" for a deleted file. The path may itself hold " and ", so the last
+// " and " followed by the b/ prefix splits the line.
+func binaryDiffPath(line string) string {
+	body := strings.TrimSuffix(strings.TrimPrefix(line, "Binary files "), " differ")
+	for end := len(body); end > 0; {
+		i := strings.LastIndex(body[:end], " and ")
+		if i < 0 {
+			return ""
+		}
+		if rest := body[i+len(" and "):]; strings.HasPrefix(rest, "b/") || strings.HasPrefix(rest, `"b/`) {
+			return diffPath(rest)
+		}
+		end = i
+	}
+	return ""
 }
 
 // addedRange reads "+start,count" from a hunk header "@@ -a,b +c,d @@".

@@ -18,7 +18,10 @@ func TestParseUnifiedDiff(t *testing.T) {
 		"diff --git a/old.md b/old.md\ndeleted file mode 100644\n--- a/old.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n" +
 		"diff --git \"a/caf\\303\\251 \\\"x\\\".md\" \"b/caf\\303\\251 \\\"x\\\".md\"\n" +
 		"--- \"a/caf\\303\\251 \\\"x\\\".md\"\n+++ \"b/caf\\303\\251 \\\"x\\\".md\"\n@@ -0,0 +1,2 @@\n+one\n+two\n" +
-		"--- a/plain name.md\t\n+++ b/plain name.md\t\n@@ -5,1 +5,1 @@\n-x\n+y\n"
+		"--- a/plain name.md\t\n+++ b/plain name.md\t\n@@ -5,1 +5,1 @@\n-x\n+y\n" +
+		"diff --git a/u16.txt b/u16.txt\nindex 1..2 100644\nBinary files a/u16.txt and b/u16.txt differ\n" +
+		"diff --git a/this and that.txt b/this and that.txt\nBinary files a/this and that.txt and b/this and that.txt differ\n" +
+		"diff --git a/gone.txt b/gone.txt\ndeleted file mode 100644\nBinary files a/gone.txt and /dev/null differ\n"
 	ch := parseUnifiedDiff([]byte(diff))
 	got := map[string][]int{}
 	for path, set := range ch.lines {
@@ -34,6 +37,9 @@ func TestParseUnifiedDiff(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("changed lines\n got %v\nwant %v", got, want)
+	}
+	if w := map[string]bool{"u16.txt": true, "this and that.txt": true}; !reflect.DeepEqual(ch.whole, w) {
+		t.Errorf("binary changes, counted whole: %v, want %v", ch.whole, w)
 	}
 }
 
