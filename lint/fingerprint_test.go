@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -38,6 +40,10 @@ func TestFingerprints(t *testing.T) {
 		}
 		return out
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	base := fingerprints("a.txt", "Headline here.\n\nSaw teh council vote.\n\nThen teh mayor spoke.\n", "typo")
 	if len(base) != 2 || base[0] == base[1] {
 		t.Fatalf("want two distinct fingerprints, got %v", base)
@@ -46,8 +52,11 @@ func TestFingerprints(t *testing.T) {
 		name, path, src string
 	}{
 		{"a paragraph added above", "a.txt", "Headline here.\n\nA new first paragraph.\n\nSaw teh council vote.\n\nThen teh mayor spoke.\n"},
-		{"a line rewrapped", "a.txt", "Headline here.\n\nSaw teh council   vote.\n\nThen teh mayor spoke.\n"},
+		{"spaces changed", "a.txt", "Headline here.\n\nSaw teh council   vote.\n\nThen teh mayor spoke.\n"},
+		{"paragraphs rewrapped", "a.txt", "Headline here.\n\nSaw teh\ncouncil vote.\n\nThen\nteh mayor spoke.\n"},
+		{"another sentence of the paragraph edited", "a.txt", "Headline here.\n\nSaw teh council vote. It was close.\n\nThen teh mayor spoke.\n"},
 		{"the path spelled with ./", "./a.txt", "Headline here.\n\nSaw teh council vote.\n\nThen teh mayor spoke.\n"},
+		{"the path spelled absolute", filepath.Join(wd, "a.txt"), "Headline here.\n\nSaw teh council vote.\n\nThen teh mayor spoke.\n"},
 	}
 	for _, c := range same {
 		if got := fingerprints(c.path, c.src, "typo"); strings.Join(got, ",") != strings.Join(base, ",") {
@@ -55,7 +64,7 @@ func TestFingerprints(t *testing.T) {
 		}
 	}
 	if got := fingerprints("a.txt", "Headline here.\n\nSaw teh city council vote.\n\nThen teh mayor spoke.\n", "typo"); got[0] == base[0] || got[1] != base[1] {
-		t.Errorf("editing the first finding's line: got %v, want only the first changed from %v", got, base)
+		t.Errorf("editing the first finding's sentence: got %v, want only the first changed from %v", got, base)
 	}
 	if got := fingerprints("b.txt", "Headline here.\n\nSaw teh council vote.\n\nThen teh mayor spoke.\n", "typo"); got[0] == base[0] {
 		t.Errorf("another path kept fingerprint %s", got[0])

@@ -30,8 +30,8 @@ func TestBaseline(t *testing.T) {
 	runCases(t, dir, []cliCase{
 		{"write needs a file", []string{"--write-baseline", "story.txt"}, 2, nil, []string{"--write-baseline: name the file with --baseline FILE"}},
 		{"missing baseline", []string{"--baseline", "known.json", "story.txt"}, 2, nil, []string{"baseline known.json: no such file (create it with --write-baseline)"}},
-		{"write", []string{"--baseline", "known.json", "--write-baseline", "story.txt"}, 0, nil, []string{"recorded 1 findings in baseline known.json"}},
-		{"known finding hidden", []string{"--baseline", "known.json", "story.txt"}, 0, []string{"1 file checked"}, []string{"1 findings recorded in baseline known.json not shown"}},
+		{"write", []string{"--baseline", "known.json", "--write-baseline", "story.txt"}, 0, nil, []string{"recorded 1 finding in baseline known.json"}},
+		{"known finding hidden", []string{"--baseline", "known.json", "story.txt"}, 0, []string{"1 file checked"}, []string{"1 finding recorded in baseline known.json not shown"}},
 	})
 	data, err := os.ReadFile(filepath.Join(dir, "known.json"))
 	if err != nil {
@@ -57,14 +57,30 @@ func TestBaseline(t *testing.T) {
 	// stays known. A new defect is reported, alone.
 	putFile(t, dir, "story.txt", story(cleanPara3, cleanPara1, oldDefect, cleanPara2, newDefect))
 	r = run(t, dir, "", "--baseline", "known.json", "story.txt")
-	r.expect(t, 1, []string{`repeated word "until"`}, []string{"1 findings recorded in baseline known.json not shown"})
+	r.expect(t, 1, []string{`repeated word "until"`}, []string{"1 finding recorded in baseline known.json not shown"})
 	if strings.Contains(r.stdout, `repeated word "the"`) {
 		t.Errorf("the known finding was reported again after an edit above it:\n%s", r.stdout)
 	}
+	// The same run named by an absolute path, and after rewrapping the
+	// paragraph of the known finding: still known.
+	run(t, dir, "", "--baseline", "known.json", filepath.Join(dir, "story.txt")).expect(t, 1, []string{`repeated word "until"`},
+		[]string{"1 finding recorded in baseline known.json not shown"})
+	putFile(t, dir, "story.txt", story(cleanPara3, cleanPara1, strings.Replace(oldDefect, " the the ", " the\nthe ", 1), cleanPara2, newDefect))
+	run(t, dir, "", "--baseline", "known.json", "story.txt").expect(t, 1, nil, []string{"1 finding recorded in baseline known.json not shown"})
+
+	// A run that does not lint the known finding's draft does not call it
+	// gone.
+	putFile(t, dir, "other.txt", story(cleanPara1))
+	r = run(t, dir, "", "--baseline", "known.json", "other.txt")
+	r.expect(t, 0, nil, nil)
+	if strings.Contains(r.stderr, "no longer") {
+		t.Errorf("an entry for a draft not linted was called stale:\n%s", r.stderr)
+	}
+
 	// Fixing the known defect leaves a stale entry, which is reported.
 	putFile(t, dir, "story.txt", story(cleanPara1, cleanPara2))
 	run(t, dir, "", "--baseline", "known.json", "story.txt").expect(t, 0, nil,
-		[]string{"1 findings in baseline known.json no longer occur; shrink it with --baseline known.json --write-baseline"})
+		[]string{"1 finding in baseline known.json no longer occurs; shrink it with --baseline known.json --write-baseline"})
 
 	// Two identical defects, one known: the second is new.
 	putFile(t, dir, "story.txt", story(cleanPara1, oldDefect, cleanPara2, oldDefect))

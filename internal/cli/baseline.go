@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/newslint/newslint/lint"
+	"github.com/newslint/newslint/reuse"
 )
 
 // BaselineVersion is the version of the baseline file format.
@@ -37,7 +38,7 @@ func writeBaseline(path string, results []lint.FileResult) (int, error) {
 	b := baselineFile{Version: BaselineVersion, Tool: "newslint " + Version, Findings: []baselineEntry{}}
 	for _, res := range results {
 		for _, f := range res.Findings {
-			b.Findings = append(b.Findings, baselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, Path: filepath.ToSlash(filepath.Clean(f.Path)), Message: f.Message})
+			b.Findings = append(b.Findings, baselineEntry{Fingerprint: f.Fingerprint, Rule: f.Rule, Path: baselinePath(f.Path), Message: f.Message})
 		}
 	}
 	sort.SliceStable(b.Findings, func(i, j int) bool {
@@ -90,11 +91,19 @@ func writeFileAtomic(path string, data []byte) error {
 	return os.Rename(tmp.Name(), path)
 }
 
+// baselinePath is how a draft's path is written in a baseline, as
+// fingerprints spell it: relative to the working directory when below it,
+// with forward slashes.
+func baselinePath(p string) string {
+	return filepath.ToSlash(filepath.Clean(reuse.DisplayPath(p)))
+}
+
 // baseline is a loaded baseline: how many times each fingerprint is
-// accepted.
+// accepted, and the draft each belongs to.
 type baseline struct {
 	path   string
 	counts map[string]int
+	paths  map[string]string // fingerprint -> draft path
 	total  int
 }
 
@@ -127,9 +136,10 @@ func loadBaseline(path string) (*baseline, error) {
 	if b.Version != BaselineVersion {
 		return nil, fmt.Errorf("baseline %s: version %d, this newslint reads version %d (rewrite it with --write-baseline)", path, b.Version, BaselineVersion)
 	}
-	bl := &baseline{path: path, counts: map[string]int{}}
+	bl := &baseline{path: path, counts: map[string]int{}, paths: map[string]string{}}
 	for _, e := range b.Findings {
 		bl.counts[e.Fingerprint]++
+		bl.paths[e.Fingerprint] = e.Path
 		bl.total++
 	}
 	return bl, nil
@@ -146,8 +156,9 @@ func lineCol(data []byte, off int64) (int, int) {
 
 // filter drops the findings the baseline accepts, each fingerprint as many
 // times as it was recorded. It returns the findings kept, how many were
-// hidden, and how many baseline entries matched nothing (fixed since).
-func (b *baseline) filter(results []lint.FileResult) (kept []lint.FileResult, hidden, stale int) {
+// hidden, and how many entries for the drafts linted matched nothing
+// (fixed since); entries for drafts this run did not lint are not stale.
+func (b *baseline) filter(results []lint.FileResult, linted []string) (kept []lint.FileResult, hidden, stale int) {
 	left := make(map[string]int, len(b.counts))
 	for k, v := range b.counts {
 		left[k] = v
@@ -160,8 +171,14 @@ func (b *baseline) filter(results []lint.FileResult) (kept []lint.FileResult, hi
 		}
 		return true
 	})
-	for _, n := range left {
-		stale += n
+	seen := make(map[string]bool, len(linted))
+	for _, p := range linted {
+		seen[baselinePath(p)] = true
+	}
+	for fp, n := range left {
+		if seen[b.paths[fp]] {
+			stale += n
+		}
 	}
 	return kept, hidden, stale
 }

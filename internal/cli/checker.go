@@ -52,6 +52,8 @@ type stats struct {
 	failed      bool     // an I/O error or a failed rule: exit status 2
 	// fixes holds what --fix did to each draft (fix.go).
 	fixes []fileFix
+	// linted holds the path of every draft linted, for baselines.
+	linted []string
 }
 
 func newChecker(env Env, registry []lint.Rule, fixed *config.Config, flags map[string]bool, o *checkOptions) *checker {
@@ -140,6 +142,7 @@ func (c *checker) run(args []string) (stats, error) {
 			continue
 		}
 		st.files++
+		st.linted = append(st.linted, o.result.Path)
 		if len(o.result.Findings) > 0 {
 			st.results = append(st.results, o.result)
 			for _, f := range o.result.Findings {

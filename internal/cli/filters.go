@@ -60,7 +60,7 @@ func (rf *resultFilters) apply(st *stats, stderr io.Writer) (done bool, code int
 		if err != nil {
 			return true, ExitError, &exitError{code: ExitError, err: err}
 		}
-		fmt.Fprintf(stderr, "newslint: recorded %d findings in baseline %s; later runs with --baseline %s report only new ones\n", n, rf.baselinePath, rf.baselinePath)
+		fmt.Fprintf(stderr, "newslint: recorded %s in baseline %s; later runs with --baseline %s report only new ones\n", countOf(n, "finding"), rf.baselinePath, rf.baselinePath)
 		if st.failed {
 			return true, ExitError, nil
 		}
@@ -68,12 +68,17 @@ func (rf *resultFilters) apply(st *stats, stderr io.Writer) (done bool, code int
 	}
 	if rf.baseline != nil {
 		var hidden, stale int
-		st.results, hidden, stale = rf.baseline.filter(st.results)
+		st.results, hidden, stale = rf.baseline.filter(st.results, st.linted)
 		if hidden > 0 {
-			fmt.Fprintf(stderr, "newslint: %d findings recorded in baseline %s not shown\n", hidden, rf.baseline.path)
+			fmt.Fprintf(stderr, "newslint: %s recorded in baseline %s not shown\n", countOf(hidden, "finding"), rf.baseline.path)
 		}
 		if stale > 0 {
-			fmt.Fprintf(stderr, "newslint: %d findings in baseline %s no longer occur; shrink it with --baseline %s --write-baseline\n", stale, rf.baseline.path, rf.baseline.path)
+			verb := "occur"
+			if stale == 1 {
+				verb = "occurs"
+			}
+			fmt.Fprintf(stderr, "newslint: %s in baseline %s no longer %s; shrink it with --baseline %s --write-baseline\n",
+				countOf(stale, "finding"), rf.baseline.path, verb, rf.baseline.path)
 		}
 	}
 	if rf.changed != nil || rf.baseline != nil {

@@ -126,7 +126,7 @@ func finishFix(env Env, o *checkOptions, st stats) (code int, done bool) {
 		}
 	}
 	if !o.dryRun {
-		fmt.Fprintf(env.Stderr, "newslint: fixed %s in %s\n", fixPlural(fixed, "finding"), fixPlural(files, "file"))
+		fmt.Fprintf(env.Stderr, "newslint: fixed %s in %s\n", countOf(fixed, "finding"), countOf(files, "file"))
 		return 0, false
 	}
 	changed := false
@@ -136,7 +136,7 @@ func finishFix(env Env, o *checkOptions, st stats) (code int, done bool) {
 			changed = true
 		}
 	}
-	fmt.Fprintf(env.Stderr, "newslint: would fix %s in %s (--dry-run: nothing written)\n", fixPlural(fixed, "finding"), fixPlural(files, "file"))
+	fmt.Fprintf(env.Stderr, "newslint: would fix %s in %s (--dry-run: nothing written)\n", countOf(fixed, "finding"), countOf(files, "file"))
 	switch {
 	case st.failed:
 		return ExitError, true
@@ -146,8 +146,8 @@ func finishFix(env Env, o *checkOptions, st stats) (code int, done bool) {
 	return ExitOK, true
 }
 
-// fixPlural writes a count and a noun, adding s unless the count is one.
-func fixPlural(n int, noun string) string {
+// countOf writes a count and a noun, adding s unless the count is one.
+func countOf(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
