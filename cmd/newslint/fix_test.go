@@ -261,6 +261,23 @@ func TestFixSymlink(t *testing.T) {
 	}
 }
 
+// TestFixPathsNamed checks the names a dry run's diff gives files named
+// with ./ or an absolute path (relative ones, so git apply takes the
+// diff), and that a draft named both directly and through a link is fixed
+// once.
+func TestFixPathsNamed(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"real/a.md": fixable, "b.md": fixable})
+	if err := os.Symlink(filepath.Join("real", "a.md"), filepath.Join(dir, "link.md")); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	r := run(t, dir, "", "--fix", "--dry-run", "link.md", "./real/a.md", filepath.Join(dir, "b.md"))
+	r.expect(t, 1, []string{"--- a/b.md\n+++ b/b.md\n", "--- a/link.md\n"}, []string{"would fix 4 findings in 2 files"})
+	if strings.Contains(r.stdout, "real/a.md") || strings.Contains(r.stdout, dir) {
+		t.Errorf("the diff names a file twice or by an absolute path:\n%s", r.stdout)
+	}
+	run(t, dir, "", "--fix", "link.md", "real/a.md").expect(t, 0, nil, []string{"fixed 2 findings in 1 file"})
+}
+
 // TestFixMany checks --fix over a directory of drafts: every one fixed,
 // the count right, the result the same as fixing each alone.
 func TestFixMany(t *testing.T) {

@@ -174,10 +174,15 @@ func (c *checker) walk(args []string, out chan<- source) ([]message, error) {
 	var msgs []message
 	seen := map[string]bool{}
 	send := func(src source) {
+		// A file named twice, or through a symbolic link and directly, is
+		// linted (and fixed) once.
 		key := src.path
 		if src.data == nil {
 			if abs, err := filepath.Abs(src.path); err == nil {
 				key = abs
+			}
+			if real, err := filepath.EvalSymlinks(key); err == nil {
+				key = real
 			}
 		}
 		if !seen[key] {

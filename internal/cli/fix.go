@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -85,7 +86,7 @@ func (c *checker) fixDraft(src source, data []byte, enc draft.Encoding, res lint
 	switch {
 	case bytes.Equal(cur, data):
 	case c.opts.dryRun:
-		ff.diff = fix.UnifiedDiff(src.path, data, cur)
+		ff.diff = fix.UnifiedDiff(diffName(src.path), data, cur)
 	case src.data != nil:
 		// Never reached (checkFixFlags refuses --fix on standard input),
 		// but only a file read from disk is ever written.
@@ -144,6 +145,18 @@ func finishFix(env Env, o *checkOptions, st stats) (code int, done bool) {
 		return ExitFindings, true
 	}
 	return ExitOK, true
+}
+
+// diffName is the path a dry run's diff names: relative to the working
+// directory when the file lies below it (./a.md and $PWD/a.md are both
+// a.md, as git apply wants), else as given.
+func diffName(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		if rel := reuse.DisplayPath(abs); !filepath.IsAbs(rel) {
+			return rel
+		}
+	}
+	return p
 }
 
 // countOf writes a count and a noun, adding s unless the count is one.
