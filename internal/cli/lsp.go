@@ -27,7 +27,7 @@ func newLSPCommand(env Env, registry []lint.Rule, status *int) *cobra.Command {
 Server Protocol on standard input and output. It lints the drafts the editor
 has open as they are typed (configuration from the nearest .newslint.yml, as
 for check), publishes the findings as diagnostics and offers suggestions as
-quick fixes. Editing or saving .newslint.yml re-lints every open draft.`,
+quick fixes. Saving .newslint.yml re-lints every open draft.`,
 		Args:          cobra.NoArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,

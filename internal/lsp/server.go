@@ -343,8 +343,7 @@ func (s *Server) didOpen(p didOpenParams) {
 
 func (s *Server) didChange(p didChangeParams) {
 	if isConfig(uriToPath(p.TextDocument.URI)) {
-		s.reload()
-		return
+		return // configuration is read from disk: reloaded when saved
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
