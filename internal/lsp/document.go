@@ -53,7 +53,11 @@ func uriToPath(uri string) string {
 		}
 		return strings.TrimPrefix(u.Path, "/")
 	}
-	return filepath.FromSlash(u.Path)
+	p := u.Path
+	if len(p) >= 3 && p[0] == '/' && p[2] == ':' && filepath.Separator == '\\' {
+		p = p[1:] // file:///C:/x is C:\x on Windows
+	}
+	return filepath.FromSlash(p)
 }
 
 // pathToURI returns the file: URI of a path, made absolute against the
@@ -62,5 +66,9 @@ func pathToURI(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs
 	}
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x becomes file:///C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
 }
