@@ -53,12 +53,14 @@
     });
     title.textContent = ids.length === 1 ? "Finding" : ids.length + " findings here";
     panel.hidden = false;
+    doc.body.classList.add("panel-open");
     opener = from;
   }
 
   function hide() {
     if (panel.hidden) { return; }
     panel.hidden = true;
+    doc.body.classList.remove("panel-open");
     unlight();
     if (opener) { opener.focus(); }
   }
