@@ -264,8 +264,28 @@ local found = {}
 for _, d in ipairs(vim.diagnostic.get(buf)) do
   table.insert(found, { code = d.code, lnum = d.lnum, col = d.col, end_col = d.end_col, source = d.source, message = d.message })
 end
+-- The quick fix: ask for code actions on the line (the server finds the
+-- diagnostics itself when the context has none), apply the preferred one
+-- as Neovim does, and wait for the re-lint of the edited buffer.
+local params = {
+  textDocument = { uri = vim.uri_from_bufnr(buf) },
+  range = { start = { line = 2, character = 0 }, ['end'] = { line = 2, character = 80 } },
+  context = { diagnostics = {} },
+}
+local titles, applied = {}, false
+local replies = vim.lsp.buf_request_sync(buf, 'textDocument/codeAction', params, 5000) or {}
+for _, reply in pairs(replies) do
+  for _, action in ipairs(reply.result or {}) do
+    table.insert(titles, action.title)
+    if action.isPreferred and not applied then
+      vim.lsp.util.apply_workspace_edit(action.edit, 'utf-16')
+      applied = true
+    end
+  end
+end
+local clean = vim.wait(15000, function() return #vim.diagnostic.get(buf) == 0 end, 50)
 local f = assert(io.open(out, 'w'))
-f:write(vim.fn.json_encode({ ok = ok, diagnostics = found }))
+f:write(vim.fn.json_encode({ ok = ok, diagnostics = found, actions = titles, fixed_line = vim.api.nvim_buf_get_lines(buf, 2, 3, false)[1], clean = clean }))
 f:close()
 vim.lsp.stop_client(id)
 vim.wait(2000, function() return vim.lsp.client_is_stopped(id) end, 50)
@@ -274,7 +294,8 @@ vim.cmd('qall!')
 
 // TestLSPNeovim runs the language server in a real editor: headless
 // Neovim opens a draft with a repeated word after an emoji and reports
-// the diagnostics it received.
+// the diagnostics it received, then applies the quick fix and waits for
+// the diagnostics to clear.
 func TestLSPNeovim(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -305,7 +326,10 @@ func TestLSPNeovim(t *testing.T) {
 		t.Fatalf("nvim wrote no diagnostics: %v", err)
 	}
 	var got struct {
-		OK          bool `json:"ok"`
+		OK          bool     `json:"ok"`
+		Actions     []string `json:"actions"`
+		FixedLine   string   `json:"fixed_line"`
+		Clean       bool     `json:"clean"`
 		Diagnostics []struct {
 			Code    string `json:"code"`
 			Lnum    int    `json:"lnum"`
@@ -326,6 +350,14 @@ func TestLSPNeovim(t *testing.T) {
 	d := got.Diagnostics[0]
 	if d.Code != "repeated-word" || d.Lnum != 2 || d.Col != 26 || d.EndCol != 33 || d.Source != "newslint" || !strings.Contains(d.Message, `"the"`) {
 		t.Errorf("diagnostic in Neovim = %+v, want repeated-word at line 2 (0-based), byte columns 26-33", d)
+	}
+	// The quick fix, applied by Neovim in UTF-16 units, sent back as an
+	// incremental change and linted again.
+	if strings.Join(got.Actions, "|") != `Delete "the"` {
+		t.Errorf("code actions in Neovim: %q, want [Delete \"the\"]", got.Actions)
+	}
+	if got.FixedLine != "The 🎉 council voted on the budget on Tuesday." || !got.Clean {
+		t.Errorf("after the quick fix: line %q, diagnostics cleared %v", got.FixedLine, got.Clean)
 	}
 }
 
