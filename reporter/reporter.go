@@ -2,8 +2,9 @@
 // file per format: text for terminals, json for editors and scripts,
 // sarif for code-scanning tools, github for Actions annotations, html
 // for a self-contained page to read in a browser, and for other CI
-// systems checkstyle (Jenkins, reviewdog), junit (GitLab and Jenkins test
-// reports) and rdjson (reviewdog's diagnostic format).
+// systems gitlab (GitLab Code Quality), checkstyle (Jenkins, reviewdog),
+// junit (GitLab and Jenkins test reports) and rdjson (reviewdog's
+// diagnostic format).
 package reporter
 
 import (
@@ -61,6 +62,7 @@ var constructors = map[string]func(Options) Reporter{
 	"checkstyle": func(Options) Reporter { return Checkstyle{} },
 	"junit":      func(Options) Reporter { return JUnit{} },
 	"rdjson":     func(Options) Reporter { return RDJSON{} },
+	"gitlab":     func(Options) Reporter { return GitLab{} },
 }
 
 // Formats returns the names of the output formats.

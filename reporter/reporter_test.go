@@ -193,6 +193,7 @@ func TestGolden(t *testing.T) {
 		{"json", reporter.JSON{}, nil},
 		{"sarif", reporter.SARIF{}, nil},
 		{"github", reporter.GitHub{}, nil},
+		{"gitlab", reporter.GitLab{}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -313,9 +314,9 @@ func TestNew(t *testing.T) {
 	want := map[string]reporter.Reporter{
 		"text": reporter.Text{Color: true}, "json": reporter.JSON{},
 		"sarif": reporter.SARIF{}, "github": reporter.GitHub{}, "html": reporter.HTML{},
-		"checkstyle": reporter.Checkstyle{}, "junit": reporter.JUnit{}, "rdjson": reporter.RDJSON{},
+		"checkstyle": reporter.Checkstyle{}, "junit": reporter.JUnit{}, "rdjson": reporter.RDJSON{}, "gitlab": reporter.GitLab{},
 	}
-	if got := reporter.Formats(); strings.Join(got, " ") != "checkstyle github html json junit rdjson sarif text" {
+	if got := reporter.Formats(); strings.Join(got, " ") != "checkstyle github gitlab html json junit rdjson sarif text" {
 		t.Errorf("Formats() = %q", got)
 	}
 	for name, w := range want {

@@ -156,7 +156,7 @@ func golden(t *testing.T, name, got string) {
 // TestExampleDrafts lints the shipped example drafts, the README's run
 // command, in every format.
 func TestExampleDrafts(t *testing.T) {
-	for _, format := range []string{"text", "json", "github", "sarif", "checkstyle", "junit", "rdjson"} {
+	for _, format := range []string{"text", "json", "github", "sarif", "checkstyle", "junit", "rdjson", "gitlab"} {
 		r := run(t, "", "", "--format", format, "testdata/drafts")
 		if r.code != 1 || r.stderr != "" {
 			t.Errorf("%s: exit %d, stderr %q; want 1 and nothing on stderr", format, r.code, r.stderr)

@@ -35,7 +35,7 @@ type checkOptions struct {
 func addCheckFlags(cmd *cobra.Command, o *checkOptions, registry []lint.Rule) {
 	f := cmd.Flags()
 	f.StringVar(&o.configPath, "config", "", "use this configuration file instead of looking for .newslint.yml")
-	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format: text, json, sarif, github, html, checkstyle, junit or rdjson; FORMAT=FILE writes to a file (repeatable)")
+	f.StringArrayVar(&o.formats, "format", []string{"text"}, "output format: text, json, sarif, github, gitlab, html, checkstyle, junit or rdjson; FORMAT=FILE writes to a file (repeatable)")
 	f.StringVar(&o.failLevel, "fail-level", "error", "exit with status 1 when a finding is at or above this severity: error, warning or info")
 	f.StringVar(&o.color, "color", "auto", "color the text output: auto (only on a terminal without NO_COLOR), always or never")
 	f.StringArrayVar(&o.enable, "enable", nil, "turn on a rule that configuration turned off (repeatable)")
