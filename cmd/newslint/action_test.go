@@ -83,7 +83,7 @@ func TestAction(t *testing.T) {
 		stdout  []string
 		noSARIF bool
 	}{
-		{"findings fail the job", map[string]string{"paths": "stories", "sarif": "newslint.sarif"}, "1", 1,
+		{"findings fail the job", map[string]string{"paths": "stories", "sarif": "newslint.sarif", "args": "--format html=report.html"}, "1", 1,
 			[]string{"::error file=stories/budget.md,line=3,", "repeated word"}, false},
 		{"a rule turned off passes", map[string]string{"paths": "stories/clean.md\nstories/budget.md", "args": "--disable repeated-word"}, "0", 0,
 			nil, true},
@@ -175,6 +175,9 @@ func TestAction(t *testing.T) {
 			sarif, err := os.ReadFile(filepath.Join(content, "newslint.sarif"))
 			if c.noSARIF {
 				return
+			}
+			if page, err := os.ReadFile(filepath.Join(content, "report.html")); err != nil || !strings.Contains(string(page), "repeated word") {
+				t.Errorf("the HTML report asked for in args: %v", err)
 			}
 			var doc struct {
 				Version string
